@@ -1,0 +1,2 @@
+import GovReport
+print("hi")
