@@ -56,8 +56,11 @@ public protocol StageOptions: Codable, Sendable, Equatable {
     /// Semantic checks beyond types (ranges, files that must exist). `path` is the JSON path
     /// of the options object; `baseDirectory` the folder of the config file.
     func problems(at path: String, baseDirectory: URL) -> [ConfigProblem]
+    /// The options with every file path made absolute against the config's folder.
+    func resolvingPaths(relativeTo baseDirectory: URL) -> Self
 }
 
 extension StageOptions {
     public func problems(at path: String, baseDirectory: URL) -> [ConfigProblem] { [] }
+    public func resolvingPaths(relativeTo baseDirectory: URL) -> Self { self }
 }

@@ -1,0 +1,174 @@
+import Foundation
+import Logging
+
+/// Takes documents through fetch and the per-document stages, consulting and filling the cache.
+/// Each document is independent: a failure becomes a `failures` row and the others go on.
+struct DocumentProcessor: Sendable {
+    let store: WorkStore
+    let stages: [(ConfiguredStage, AnyDocumentStage?)]
+    let plan: StagePlan
+    let logger: Logger
+
+    /// Processes the documents on `jobs` threads and returns the counts per stage, in stage order.
+    func process(_ items: [SourceItem], jobs: Int, progress: any ProgressSink,
+                 cancellation: CancellationFlag) -> [StageCounts] {
+        let next = Locked(0)
+        let totals = Locked(stages.map { StageCounts(stage: $0.0.name) })
+        progress.start(total: items.count, phase: "documents")
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(jobs, items.count)) {
+            group.enter()
+            let thread = Thread {
+                var local = stages.map { StageCounts(stage: $0.0.name) }
+                while !cancellation.isCancelled {
+                    let index: Int? = next.withLock { value in
+                        guard value < items.count else { return nil }
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard let index else { break }
+                    processOne(items[index], counts: &local)
+                    let done = next.withLock { min($0, items.count) }
+                    progress.advance(completed: done, total: items.count)
+                }
+                totals.withLock { totals in
+                    for i in totals.indices {
+                        totals[i].processed += local[i].processed
+                        totals[i].cached += local[i].cached
+                        totals[i].failed += local[i].failed
+                        totals[i].notRun += local[i].notRun
+                        totals[i].seconds += local[i].seconds
+                    }
+                }
+                group.leave()
+            }
+            // Deep HTML nests recurse in libxml2 and in tree walks: give workers a generous stack.
+            thread.stackSize = 64 << 20
+            thread.start()
+        }
+        group.wait()
+        progress.finish()
+        var result = totals.current
+        let processedCount = next.current
+        if processedCount < items.count {
+            for i in result.indices { result[i].notRun += items.count - min(processedCount, items.count) }
+        }
+        return result
+    }
+
+    /// One document through every stage. Stage outputs stay in the store; only hashes travel.
+    private func processOne(_ item: SourceItem, counts: inout [StageCounts]) {
+        let document = DocumentRef(docId: item.docId, source: item.source)
+        var inputHash: String?
+        var carried: StageInput?
+        for (position, (stage, runnable)) in stages.enumerated() {
+            let started = Date()
+            defer { counts[position].seconds += Date().timeIntervalSince(started) }
+            if plan.skips(stage.name) {
+                for later in position..<stages.count { counts[later].notRun += 1 }
+                return
+            }
+            do {
+                if case .fetch(let options) = stage.kind {
+                    guard let (hash, raw, outcome) = try fetch(item, options: options) else {
+                        counts[position].failed += 1
+                        for later in (position + 1)..<stages.count { counts[later].notRun += 1 }
+                        return
+                    }
+                    inputHash = hash
+                    carried = raw.map(StageInput.raw)
+                    outcome == .ran ? (counts[position].processed += 1) : (counts[position].cached += 1)
+                    continue
+                }
+                guard let runnable, let previousHash = inputHash else { return }
+                let key = sha256Hex(Data((stage.fingerprint + "\n" + previousHash).utf8))
+                let cached = try store.cacheState(item.docId, stage: stage.name)
+                if let cached, plan.reusesCache(stage.name) || (!plan.forces(stage.name) && cached.cacheKey == key) {
+                    counts[position].cached += 1
+                    inputHash = cached.outputHash
+                    carried = nil
+                    continue
+                }
+                if !plan.forces(stage.name), try store.failureKey(item.docId, stage: stage.name) == key {
+                    counts[position].failed += 1
+                    for later in (position + 1)..<stages.count { counts[later].notRun += 1 }
+                    return
+                }
+                let input = try carried ?? loadInput(for: position, docId: item.docId)
+                do {
+                    let payload = try runnable.run(input, document: document)
+                    let outputHash = sha256Hex(payload)
+                    try store.storeOutput(item.docId, stage: stage.name, cacheKey: key, outputHash: outputHash, payload: payload)
+                    counts[position].processed += 1
+                    inputHash = outputHash
+                    carried = .payload(payload)
+                } catch {
+                    let failure = (error as? StageFailure)
+                        ?? StageFailure("\(stage.name).internal", "unexpected error in \(stage.name): \(error)")
+                    let invalidated = stages[position...].map(\.0.name)
+                    try store.storeFailure(item.docId, source: item.source, stage: stage.name, cacheKey: key,
+                                           failure: failure, invalidated: invalidated)
+                    logger.warning("\(item.source): \(failure.code): \(failure.message)")
+                    counts[position].failed += 1
+                    for later in (position + 1)..<stages.count { counts[later].notRun += 1 }
+                    return
+                }
+            } catch {
+                // The store itself failed (disk full, I/O): record it against the document if possible.
+                logger.error("\(item.source): work store error at \(stage.name): \(error)")
+                counts[position].failed += 1
+                return
+            }
+        }
+    }
+
+    private enum FetchOutcome { case ran, cached }
+
+    /// Reads the document unless the plan reuses the stored bytes. Returns the input hash for
+    /// decode and the raw document when it was just read; nil when the fetch failed.
+    private func fetch(_ item: SourceItem, options: FetchOptions) throws -> (String, RawDocument?, FetchOutcome)? {
+        let stored = try store.rawFingerprint(item.docId)
+        if plan.reusesCache("fetch"), let stored { return (stored, nil, .cached) }
+        let bytes: [UInt8]
+        do {
+            switch item.locator {
+            case .file(let url):
+                bytes = try FileReader.read(url, maxBytes: options.maxBytes)
+            case .url(let url):
+                throw StageFailure("fetch.unsupported", "fetching \(url) over http is not supported by this build")
+            }
+        } catch {
+            let failure = error as? StageFailure ?? StageFailure("fetch.internal", "\(error)")
+            // A document that fails to fetch keeps its earlier outputs (its rows stay, marked stale).
+            try store.storeFailure(item.docId, source: item.source, stage: "fetch", cacheKey: "", failure: failure, invalidated: [])
+            logger.warning("\(item.source): \(failure.code): \(failure.message)")
+            return nil
+        }
+        let sha = sha256Hex(bytes)
+        let fingerprint = WorkStore.rawFingerprint(sha256: sha, charset: item.declaredCharset, contentType: item.contentType)
+        if fingerprint == stored, !plan.forces("fetch") {
+            try store.clearFailure(item.docId, stage: "fetch")
+            return (fingerprint, nil, .cached)
+        }
+        let raw = RawDocument(docId: item.docId, source: item.source, bytes: bytes, sha256: sha,
+                              declaredCharset: item.declaredCharset, contentType: item.contentType)
+        try store.storeRaw(raw)
+        return (fingerprint, raw, .ran)
+    }
+
+    /// The input of the stage at `position`: the raw document for the first stage after fetch,
+    /// else the stored output of the stage before.
+    private func loadInput(for position: Int, docId: String) throws -> StageInput {
+        let previous = stages[position - 1].0
+        if case .fetch = previous.kind {
+            guard let raw = try store.rawDocument(docId) else {
+                throw StageFailure("fetch.missing", "no stored content for \(docId)")
+            }
+            return .raw(raw)
+        }
+        guard let payload = try store.payload(docId, stage: previous.name) else {
+            throw StageFailure("\(previous.name).missing", "no cached output of \(previous.name) for \(docId)")
+        }
+        return .payload(payload)
+    }
+}

@@ -1,0 +1,263 @@
+import Foundation
+import GRDB
+
+/// The work store: one SQLite database (WAL) in the work directory with each document's raw
+/// bytes, each stage's cached output, failures and fetch state. Every change for one document and
+/// stage is one transaction, so a killed run never leaves half a record.
+///
+/// Analysts can query it: `SELECT doc_id, stage, code, message FROM failures`.
+final class WorkStore: Sendable {
+    let pool: DatabasePool
+    static let fileName = "govreport.sqlite"
+
+    init(directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        pool = try DatabasePool(path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE documents (
+                    doc_id TEXT PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    listed INTEGER NOT NULL DEFAULT 1,
+                    first_listed TEXT NOT NULL,
+                    sha256 TEXT,
+                    size INTEGER,
+                    declared_charset TEXT,
+                    content_type TEXT,
+                    content BLOB,
+                    fetched_at TEXT,
+                    etag TEXT,
+                    last_modified TEXT
+                );
+                CREATE TABLE outputs (
+                    doc_id TEXT NOT NULL,
+                    stage TEXT NOT NULL,
+                    cache_key TEXT NOT NULL,
+                    output_hash TEXT NOT NULL,
+                    payload BLOB NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    PRIMARY KEY (doc_id, stage)
+                );
+                CREATE TABLE failures (
+                    doc_id TEXT NOT NULL,
+                    stage TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    cache_key TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    failed_at TEXT NOT NULL,
+                    PRIMARY KEY (doc_id, stage)
+                );
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                """)
+        }
+        return migrator
+    }
+
+    // MARK: listing
+
+    /// Records the documents the sources list now; those no longer listed drop out of the tables.
+    /// Returns how many are new and how many were removed since the last listing.
+    func recordListing(_ items: [SourceItem], extraIds: [(String, String)]) throws -> (new: Int, removed: Int) {
+        let now = Self.timestamp()
+        return try pool.write { db in
+            let before = try Set(String.fetchAll(db, sql: "SELECT doc_id FROM documents WHERE listed = 1"))
+            let known = try Set(String.fetchAll(db, sql: "SELECT doc_id FROM documents"))
+            try db.execute(sql: "UPDATE documents SET listed = 0")
+            var new = 0
+            let all = items.map { ($0.docId, $0.source) } + extraIds
+            for (docId, source) in all {
+                if !known.contains(docId) { new += 1 }
+                try db.execute(sql: """
+                    INSERT INTO documents (doc_id, source, listed, first_listed) VALUES (?, ?, 1, ?)
+                    ON CONFLICT(doc_id) DO UPDATE SET listed = 1, source = excluded.source
+                    """, arguments: [docId, source, now])
+            }
+            let after = Set(all.map(\.0))
+            return (new, before.subtracting(after).count)
+        }
+    }
+
+    // MARK: raw documents
+
+    func rawDocument(_ docId: String) throws -> RawDocument? {
+        try pool.read { db in
+            guard let row = try GRDB.Row.fetchOne(db, sql: """
+                SELECT doc_id, source, content, sha256, declared_charset, content_type
+                FROM documents WHERE doc_id = ? AND content IS NOT NULL
+                """, arguments: [docId]) else { return nil }
+            let data: Data = row["content"]
+            return RawDocument(docId: row["doc_id"], source: row["source"], bytes: [UInt8](data),
+                               sha256: row["sha256"], declaredCharset: row["declared_charset"],
+                               contentType: row["content_type"])
+        }
+    }
+
+    /// The stored content hash and source metadata, without loading the bytes.
+    func rawFingerprint(_ docId: String) throws -> String? {
+        try pool.read { db in
+            try GRDB.Row.fetchOne(db, sql: """
+                SELECT sha256, declared_charset, content_type FROM documents
+                WHERE doc_id = ? AND content IS NOT NULL
+                """, arguments: [docId]).map { Self.rawFingerprint(sha256: $0["sha256"], charset: $0["declared_charset"], contentType: $0["content_type"]) }
+        }
+    }
+
+    static func rawFingerprint(sha256: String, charset: String?, contentType: String?) -> String {
+        "raw:\(sha256)|\(charset ?? "")|\(contentType ?? "")"
+    }
+
+    func storeRaw(_ raw: RawDocument) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE documents SET source = ?, sha256 = ?, size = ?, declared_charset = ?, content_type = ?,
+                    content = ?, fetched_at = ? WHERE doc_id = ?
+                """, arguments: [raw.source, raw.sha256, raw.bytes.count, raw.declaredCharset, raw.contentType,
+                                 Data(raw.bytes), Self.timestamp(), raw.docId])
+            try db.execute(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = 'fetch'", arguments: [raw.docId])
+        }
+    }
+
+    // MARK: stage outputs and failures
+
+    struct CacheState {
+        var cacheKey: String
+        var outputHash: String
+    }
+
+    func cacheState(_ docId: String, stage: String) throws -> CacheState? {
+        try pool.read { db in
+            try GRDB.Row.fetchOne(db, sql: "SELECT cache_key, output_hash FROM outputs WHERE doc_id = ? AND stage = ?",
+                             arguments: [docId, stage]).map { CacheState(cacheKey: $0["cache_key"], outputHash: $0["output_hash"]) }
+        }
+    }
+
+    func failureKey(_ docId: String, stage: String) throws -> String? {
+        try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT cache_key FROM failures WHERE doc_id = ? AND stage = ?", arguments: [docId, stage])
+        }
+    }
+
+    func payload(_ docId: String, stage: String) throws -> Data? {
+        try pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT payload FROM outputs WHERE doc_id = ? AND stage = ?", arguments: [docId, stage])
+        }
+    }
+
+    /// Stores a stage's output and clears an earlier failure of that stage.
+    func storeOutput(_ docId: String, stage: String, cacheKey: String, outputHash: String, payload: Data) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO outputs (doc_id, stage, cache_key, output_hash, payload, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(doc_id, stage) DO UPDATE SET cache_key = excluded.cache_key, output_hash = excluded.output_hash,
+                    payload = excluded.payload, updated_at = excluded.updated_at
+                """, arguments: [docId, stage, cacheKey, outputHash, payload, Self.timestamp()])
+            try db.execute(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = ?", arguments: [docId, stage])
+        }
+    }
+
+    /// Records a failure. The outputs and failures of `invalidated` stages (this one and those after
+    /// it) are removed: they were computed from an input that no longer holds.
+    func storeFailure(_ docId: String, source: String, stage: String, cacheKey: String, failure: StageFailure,
+                      invalidated: [String]) throws {
+        try pool.write { db in
+            for name in invalidated {
+                try db.execute(sql: "DELETE FROM outputs WHERE doc_id = ? AND stage = ?", arguments: [docId, name])
+                try db.execute(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = ?", arguments: [docId, name])
+            }
+            try db.execute(sql: """
+                INSERT INTO failures (doc_id, stage, source, cache_key, code, message, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(doc_id, stage) DO UPDATE SET source = excluded.source, cache_key = excluded.cache_key,
+                    code = excluded.code, message = excluded.message, failed_at = excluded.failed_at
+                """, arguments: [docId, stage, source, cacheKey, failure.code, failure.message, Self.timestamp()])
+        }
+    }
+
+    // MARK: reading back for the tables
+
+    struct ListedDocument {
+        var docId: String
+        var source: String
+        var sha256: String?
+        var size: Int?
+    }
+
+    func listedDocuments() throws -> [ListedDocument] {
+        try pool.read { db in
+            try GRDB.Row.fetchAll(db, sql: "SELECT doc_id, source, sha256, size FROM documents WHERE listed = 1 ORDER BY doc_id")
+                .map { ListedDocument(docId: $0["doc_id"], source: $0["source"], sha256: $0["sha256"], size: $0["size"]) }
+        }
+    }
+
+    struct FailureRow {
+        var docId: String
+        var source: String
+        var stage: String
+        var code: String
+        var message: String
+    }
+
+    func failures(listedOnly: Bool = true) throws -> [FailureRow] {
+        try pool.read { db in
+            try GRDB.Row.fetchAll(db, sql: """
+                SELECT f.doc_id, f.source, f.stage, f.code, f.message FROM failures f
+                JOIN documents d ON d.doc_id = f.doc_id WHERE d.listed = 1 OR ? = 0
+                """, arguments: [listedOnly ? 1 : 0])
+                .map { FailureRow(docId: $0["doc_id"], source: $0["source"], stage: $0["stage"], code: $0["code"], message: $0["message"]) }
+        }
+    }
+
+    /// The output hashes of every listed document's stages: what the tables are built from.
+    func tablesFingerprint() throws -> String {
+        try pool.read { db in
+            let rows = try GRDB.Row.fetchAll(db, sql: """
+                SELECT d.doc_id, d.source, d.sha256, o.stage, o.output_hash FROM documents d
+                LEFT JOIN outputs o ON o.doc_id = d.doc_id WHERE d.listed = 1 ORDER BY d.doc_id, o.stage
+                """)
+            let failures = try GRDB.Row.fetchAll(db, sql: """
+                SELECT f.doc_id, f.stage, f.code, f.message FROM failures f JOIN documents d ON d.doc_id = f.doc_id
+                WHERE d.listed = 1 ORDER BY f.doc_id, f.stage
+                """)
+            var text = ""
+            for row in rows {
+                let parts: [String?] = [row["doc_id"], row["source"], row["sha256"], row["stage"], row["output_hash"]]
+                text += parts.map { $0 ?? "" }.joined(separator: "\t") + "\n"
+            }
+            for row in failures {
+                let parts: [String] = [row["doc_id"], row["stage"], row["code"], row["message"]]
+                text += "F\t" + parts.joined(separator: "\t") + "\n"
+            }
+            return sha256Hex(Data(text.utf8))
+        }
+    }
+
+    func meta(_ key: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    func setMeta(_ key: String, _ value: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+        }
+    }
+
+    static func timestamp() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}
+
+extension WorkStore {
+    func clearFailure(_ docId: String, stage: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = ?", arguments: [docId, stage])
+        }
+    }
+}

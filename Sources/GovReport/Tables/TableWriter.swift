@@ -1,0 +1,217 @@
+import Foundation
+
+/// A row or schema that does not fit: nothing is written when the writer throws this.
+public struct TableWriterError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var table: String
+    public var message: String
+
+    public init(table: String, message: String) {
+        self.table = table
+        self.message = message
+    }
+
+    public var description: String { "table \(table): \(message)" }
+}
+
+/// Writes tables as CSV (gzipped or plain) with `datapackage.json` and any extra files, all in
+/// one `AtomicOutputSet` commit: a run leaves the complete new set or the previous one.
+/// Rows are written in the order given; callers sort them so that runs are reproducible.
+public struct TableWriter: Sendable {
+    public enum Format: String, Sendable, Equatable, CaseIterable, Codable {
+        case csvGz = "csv.gz"
+        case csv = "csv"
+    }
+
+    public struct Options: Sendable, Equatable {
+        /// File formats to write, each table once per format; `datapackage.json` describes the
+        /// first one.
+        public var formats: [Format]
+        public var csv: CSVEncoder.Options
+        /// zlib level 0–9.
+        public var gzipLevel: Int
+
+        public init(formats: [Format] = [.csvGz], csv: CSVEncoder.Options = .init(),
+                    gzipLevel: Int = GzipWriter.defaultLevel) {
+            self.formats = formats
+            self.csv = csv
+            self.gzipLevel = gzipLevel
+        }
+    }
+
+    /// One table's rows, cells in the schema's column order.
+    public struct Table: Sendable, Equatable {
+        public var schema: TableSchema
+        public var rows: [Row]
+
+        public init(schema: TableSchema, rows: [Row]) {
+            self.schema = schema
+            self.rows = rows
+        }
+    }
+
+    /// CSV bytes gathered before each write to the compressor and the file.
+    static let bufferSize = 256 * 1024
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    public static func fileName(table: String, format: Format) -> String {
+        table + "." + format.rawValue
+    }
+
+    /// Checks everything, then writes the set. Returns the file names written, in order.
+    /// `extraFiles` (name → bytes, such as `run-report.json`) go into the same commit.
+    @discardableResult
+    public func write(_ tables: [Table], extraFiles: [(name: String, contents: [UInt8])] = [],
+                      to outputDirectory: URL) throws -> [String] {
+        guard let primaryFormat = options.formats.first else {
+            throw TableWriterError(table: "*", message: "no output format chosen")
+        }
+        guard (0...9).contains(options.gzipLevel) else {
+            throw TableWriterError(table: "*", message: "gzip level \(options.gzipLevel) is not between 0 and 9")
+        }
+        try checkNames(tables, extraFiles: extraFiles)
+        for table in tables {
+            try TableWriter.validate(table)
+        }
+        let datapackage = try DataPackage.json(tables.map {
+            DataPackage.Table(schema: $0.schema, path: TableWriter.fileName(table: $0.schema.name, format: primaryFormat),
+                              gzipped: primaryFormat == .csvGz)
+        })
+
+        var set = try AtomicOutputSet(outputDirectory: outputDirectory)
+        for table in tables {
+            for format in options.formats {
+                try set.addFile(named: TableWriter.fileName(table: table.schema.name, format: format)) { file in
+                    try writeCSV(table, gzipped: format == .csvGz, to: file)
+                }
+            }
+        }
+        try set.addFile(named: DataPackage.fileName, contents: datapackage)
+        for extra in extraFiles {
+            try set.addFile(named: extra.name, contents: extra.contents)
+        }
+        let names = set.names
+        try set.commit()
+        return names
+    }
+
+    /// Streams one table: CSV lines are gathered into a buffer, which is compressed (or not)
+    /// and written out whenever it fills, so no table is ever held whole as bytes.
+    private func writeCSV(_ table: Table, gzipped: Bool, to file: borrowing StagedFile) throws {
+        let encoder = CSVEncoder(options: options.csv)
+        var gzip: GzipWriter? = gzipped ? try GzipWriter(level: options.gzipLevel) : nil
+        var buffer = encoder.preamble
+        buffer.reserveCapacity(TableWriter.bufferSize + 4096)
+
+        func flush() throws {
+            if gzip != nil {
+                try file.write(gzip!.write(buffer))
+            } else {
+                try file.write(buffer)
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        buffer.append(contentsOf: encoder.headerLine(table.schema.fieldNames).utf8)
+        for row in table.rows {
+            buffer.append(contentsOf: encoder.line(row).utf8)
+            if buffer.count >= TableWriter.bufferSize { try flush() }
+        }
+        try flush()
+        if gzip != nil {
+            try file.write(gzip!.finish())
+        }
+    }
+
+    private func checkNames(_ tables: [Table], extraFiles: [(name: String, contents: [UInt8])]) throws {
+        var names: Set<String> = [DataPackage.fileName]
+        for table in tables {
+            for problem in table.schema.problems() {
+                throw TableWriterError(table: table.schema.name, message: problem)
+            }
+            for format in options.formats {
+                let name = TableWriter.fileName(table: table.schema.name, format: format)
+                guard names.insert(name).inserted else {
+                    throw TableWriterError(table: table.schema.name, message: "written twice as \(name)")
+                }
+            }
+        }
+        for extra in extraFiles where !names.insert(extra.name).inserted {
+            throw TableWriterError(table: "*", message: "extra file \(extra.name) has the name of another output")
+        }
+    }
+
+    /// Checks every row against the schema: cell count, cell kind for the column type,
+    /// required and enumerated values, unique primary keys.
+    public static func validate(_ table: Table) throws {
+        let schema = table.schema
+        let keyIndexes = schema.primaryKey.compactMap(schema.index(of:))
+        var keys: Set<[Cell]> = []
+        for (number, row) in zip(1..., table.rows) {
+            func fail(_ message: String) -> TableWriterError {
+                TableWriterError(table: schema.name, message: "row \(number): \(message)")
+            }
+            guard row.count == schema.fields.count else {
+                throw fail("has \(row.count) cells but the table has \(schema.fields.count) columns")
+            }
+            for (field, cell) in zip(schema.fields, row) {
+                if let problem = problem(with: cell, in: field) {
+                    throw fail("column \(field.name): \(problem)")
+                }
+            }
+            if !keyIndexes.isEmpty {
+                let key = keyIndexes.map { row[$0] }
+                guard keys.insert(key).inserted else {
+                    throw fail("primary key (\(key.map(\.plainText).joined(separator: ", "))) appears twice")
+                }
+            }
+        }
+    }
+
+    static func problem(with cell: Cell, in field: Field) -> String? {
+        if cell.isMissing {
+            return field.required ? "a value is required" : nil
+        }
+        let fits: Bool
+        switch (cell, field.type) {
+        case (.text, .string), (.integer, .integer), (.integer, .number), (.number, .number),
+             (.bool, .boolean), (.date, .datetime):
+            fits = true
+        case (.date(let iso), .date):
+            guard isISODate(iso) else { return "\"\(iso)\" is not a date in the form yyyy-mm-dd" }
+            fits = true
+        default:
+            fits = false
+        }
+        guard fits else { return "a \(kind(of: cell)) cell in a \(field.type.rawValue) column" }
+        if let allowed = field.enumValues, !allowed.contains(cell.plainText) {
+            return "\"\(cell.plainText)\" is not one of \(allowed.joined(separator: ", "))"
+        }
+        return nil
+    }
+
+    private static func kind(of cell: Cell) -> String {
+        switch cell {
+        case .text: return "text"
+        case .integer: return "integer"
+        case .number: return "number"
+        case .date: return "date"
+        case .bool: return "boolean"
+        case .null: return "null"
+        }
+    }
+
+    private static func isISODate(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count == 10 else { return false }
+        for (i, scalar) in scalars.enumerated() {
+            let ok = (i == 4 || i == 7) ? scalar == "-" : ("0"..."9").contains(scalar)
+            if !ok { return false }
+        }
+        return true
+    }
+}

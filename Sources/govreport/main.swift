@@ -1,2 +1,0 @@
-import GovReport
-print("hi")
