@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import Testing
+@testable import GovReport
+
+@Suite struct WorkStoreTests {
+    private func item(_ source: String) -> SourceItem {
+        SourceItem(docId: DocumentID.make(source: source), source: source,
+                   locator: .file(URL(fileURLWithPath: "/nonexistent/\(source)")), declaredCharset: nil, contentType: "text/html")
+    }
+
+    @Test func listingCountsNewAndRemovedDocuments() throws {
+        let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
+        let first = try store.recordListing([item("a.html"), item("b.html")], extraIds: [])
+        #expect(first.new == 2 && first.removed == 0)
+        let second = try store.recordListing([item("b.html"), item("c.html")], extraIds: [])
+        #expect(second.new == 1 && second.removed == 1)
+        #expect(try store.listedDocuments().map(\.source).sorted() == ["b.html", "c.html"])
+    }
+
+    @Test func aFailureClearsTheStageAndEverythingAfterIt() throws {
+        let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
+        let doc = item("report.html")
+        _ = try store.recordListing([doc], extraIds: [])
+        for stage in ["decode", "strip", "normalize"] {
+            try store.storeOutput(doc.docId, stage: stage, cacheKey: "k-\(stage)", outputHash: "h-\(stage)", payload: Data("{}".utf8))
+        }
+        try store.storeFailure(doc.docId, source: doc.source, stage: "strip", cacheKey: "k2",
+                               failure: StageFailure("strip.no_body", "no article"), invalidated: ["strip", "normalize"])
+        #expect(try store.cacheState(doc.docId, stage: "decode")?.outputHash == "h-decode")
+        #expect(try store.cacheState(doc.docId, stage: "strip") == nil)
+        #expect(try store.cacheState(doc.docId, stage: "normalize") == nil)
+        #expect(try store.failureKey(doc.docId, stage: "strip") == "k2")
+        // A later success of the stage removes its failure.
+        try store.storeOutput(doc.docId, stage: "strip", cacheKey: "k3", outputHash: "h3", payload: Data("{}".utf8))
+        #expect(try store.failureKey(doc.docId, stage: "strip") == nil)
+    }
+
+    @Test func analystsCanAskWhichDocumentsFailedWhere() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let store = try WorkStore(directory: directory)
+        let doc = item("broken.html")
+        _ = try store.recordListing([doc], extraIds: [])
+        try store.storeFailure(doc.docId, source: doc.source, stage: "decode", cacheKey: "k",
+                               failure: StageFailure("decode.binary", "looks like a PNG image"), invalidated: ["decode"])
+        // With the sqlite3 shell, as the README shows.
+        let result = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                         ["sqlite3", directory.appendingPathComponent(WorkStore.fileName).path,
+                                          "SELECT source, stage, code FROM failures"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("broken.html|decode|decode.binary"))
+        let journal = try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+    }
+}
