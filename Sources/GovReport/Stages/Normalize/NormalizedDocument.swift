@@ -8,15 +8,19 @@ public struct NormalizedDocument: Codable, Sendable, Equatable {
     public var script: String
     public var title: String
     public var issuer: String
+    /// Carried from strip for the stages after (ISO date or "").
+    public var publishDate: String
     /// Simplified, width-normalised paragraphs.
     public var paragraphs: [String]
     /// The same paragraphs with whitespace normalised but the source characters kept.
     public var sourceParagraphs: [String]
 
-    public init(script: String, title: String, issuer: String, paragraphs: [String], sourceParagraphs: [String]) {
+    public init(script: String, title: String, issuer: String, paragraphs: [String], sourceParagraphs: [String],
+                publishDate: String = "") {
         self.script = script
         self.title = title
         self.issuer = issuer
+        self.publishDate = publishDate
         self.paragraphs = paragraphs
         self.sourceParagraphs = sourceParagraphs
     }

@@ -57,10 +57,18 @@ public struct ScalarSpan: Codable, Sendable, Equatable, Hashable {
 public struct SegmentedDocument: Codable, Sendable, Equatable {
     public var sections: [Section]
     public var paragraphs: [SegmentedParagraph]
+    /// Carried from normalize for extract: simplified title, page issuer, page date.
+    public var title: String
+    public var issuer: String
+    public var publishDate: String
 
-    public init(sections: [Section], paragraphs: [SegmentedParagraph]) {
+    public init(sections: [Section], paragraphs: [SegmentedParagraph],
+                title: String = "", issuer: String = "", publishDate: String = "") {
         self.sections = sections
         self.paragraphs = paragraphs
+        self.title = title
+        self.issuer = issuer
+        self.publishDate = publishDate
     }
 
     /// Whether a top-level section of the given part exists (`documents.has_measures`, ...).
