@@ -40,7 +40,7 @@ public struct CSVEncoder: Sendable, Equatable {
     }
 
     /// One row, with its line end.
-    public func line(_ row: Row) -> String {
+    public func line(_ row: TableRow) -> String {
         row.map(field).joined(separator: ",") + "\n"
     }
 
@@ -55,7 +55,7 @@ public struct CSVEncoder: Sendable, Equatable {
     }
 
     /// A whole table in memory (small tables, tests); the writer streams line by line instead.
-    public func encode(header: [String], rows: [Row]) -> [UInt8] {
+    public func encode(header: [String], rows: [TableRow]) -> [UInt8] {
         var bytes = preamble
         bytes.append(contentsOf: headerLine(header).utf8)
         for row in rows {

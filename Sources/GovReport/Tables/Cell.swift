@@ -96,5 +96,6 @@ public enum Cell: Sendable, Equatable, Hashable {
     }
 }
 
-/// One table row: a cell per column, in the schema's column order.
-public typealias Row = [Cell]
+/// One table row: a cell per column, in the schema's column order. (Not `Row`, which is
+/// GRDB's row type in the same library.)
+public typealias TableRow = [Cell]

@@ -21,7 +21,7 @@ public enum TableCatalog {
     static let docId = Field("doc_id", .string,
         "Stable identifier of the source document (a hash of its normalised URL or path).", required: true)
     static let paragraphNo = Field("paragraph_no", .integer,
-        "0-based position of the body paragraph in the document, as in paragraphs.paragraph_no.")
+        "1-based position of the body paragraph in the document, as in paragraphs.paragraph_no.")
     static let sectionId = Field("section_id", .string,
         "Innermost outline section the paragraph belongs to (1, 1.2, 1.2.3), as in sections.section_id; "
         + "empty before the first heading.")
@@ -30,7 +30,7 @@ public enum TableCatalog {
         + "text[char_start:char_end] in Python gives the matched characters.")
     static let charEnd = Field("char_end", .integer,
         "End of the match in the paragraph's text, in characters, exclusive.")
-    static let toDocuments = ForeignKey(fields: ["doc_id"], resource: "documents", referenceFields: ["doc_id"])
+    static let toDocuments = TableSchema.ForeignKey(fields: ["doc_id"], resource: "documents", referenceFields: ["doc_id"])
 
     static func place(_ name: String, _ level: String) -> Field {
         Field(name, .string, "\(level) the report is about (simplified Chinese name), empty when not stated.")
@@ -104,7 +104,7 @@ public enum TableCatalog {
             + "char_start and char_end in other tables point into.",
         fields: [
             docId,
-            Field("paragraph_no", .integer, "0-based position of the paragraph in the document.", required: true),
+            Field("paragraph_no", .integer, "1-based position of the paragraph in the document, in reading order.", required: true),
             sectionId,
             Field("text", .string, "The paragraph in simplified characters with digits and punctuation normalised."),
         ],

@@ -23,22 +23,23 @@ public struct Field: Sendable, Equatable {
     }
 }
 
-/// Columns of this table that must match a key of another table.
-public struct ForeignKey: Sendable, Equatable {
-    public var fields: [String]
-    public var resource: String
-    public var referenceFields: [String]
-
-    public init(fields: [String], resource: String, referenceFields: [String]) {
-        self.fields = fields
-        self.resource = resource
-        self.referenceFields = referenceFields
-    }
-}
-
 /// The shape of one output table: what the writer checks rows against and what
 /// `datapackage.json`, the README and the workbook describe.
 public struct TableSchema: Sendable, Equatable {
+    /// Columns of this table that must match a key of another table. (Nested: GRDB, which the
+    /// library also imports, has a top-level `ForeignKey`.)
+    public struct ForeignKey: Sendable, Equatable {
+        public var fields: [String]
+        public var resource: String
+        public var referenceFields: [String]
+
+        public init(fields: [String], resource: String, referenceFields: [String]) {
+            self.fields = fields
+            self.resource = resource
+            self.referenceFields = referenceFields
+        }
+    }
+
     /// The table's name, also its file stem (`metrics` → `metrics.csv.gz`).
     public var name: String
     public var description: String

@@ -41,9 +41,9 @@ public struct TableWriter: Sendable {
     /// One table's rows, cells in the schema's column order.
     public struct Table: Sendable, Equatable {
         public var schema: TableSchema
-        public var rows: [Row]
+        public var rows: [TableRow]
 
-        public init(schema: TableSchema, rows: [Row]) {
+        public init(schema: TableSchema, rows: [TableRow]) {
             self.schema = schema
             self.rows = rows
         }
