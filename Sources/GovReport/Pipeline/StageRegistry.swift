@@ -5,7 +5,7 @@ public enum StageRegistry {
         // DocumentStageDescriptor<DecodeStage>(),
         // DocumentStageDescriptor<StripStage>(),
         // DocumentStageDescriptor<NormalizeStage>(),
-        // DocumentStageDescriptor<SegmentStage>(),
+        DocumentStageDescriptor<SegmentStage>(),
         // DocumentStageDescriptor<ExtractStage>(),
         WriteDescriptor(),
     ]

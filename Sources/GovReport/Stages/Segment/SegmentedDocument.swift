@@ -71,8 +71,9 @@ public struct SegmentedDocument: Codable, Sendable, Equatable {
         self.publishDate = publishDate
     }
 
-    /// Whether a top-level section of the given part exists (`documents.has_measures`, ...).
+    /// Whether a section of the given part exists (`documents.has_measures`, ...). Only the
+    /// outermost sections carry a part, whatever their marker.
     public func hasPart(_ part: String) -> Bool {
-        sections.contains { $0.level == 1 && $0.part == part }
+        sections.contains { $0.part == part }
     }
 }
