@@ -2,9 +2,9 @@
 public enum StageRegistry {
     public static let all: [any StageDescriptor] = [
         FetchDescriptor(),
-        // DocumentStageDescriptor<DecodeStage>(),
+        DocumentStageDescriptor<DecodeStage>(),
         // DocumentStageDescriptor<StripStage>(),
-        // DocumentStageDescriptor<NormalizeStage>(),
+        DocumentStageDescriptor<NormalizeStage>(),
         DocumentStageDescriptor<SegmentStage>(),
         // DocumentStageDescriptor<ExtractStage>(),
         WriteDescriptor(),

@@ -1,0 +1,59 @@
+/// `normalize`: cleans whitespace and invisible characters, folds full-width forms and converts
+/// traditional characters to simplified, keeping each paragraph's source characters beside it
+/// at the same offsets (see `NormalizedDocument`).
+///
+/// Order per paragraph: whitespace and stray-character removal first (it changes lengths, so it
+/// is applied to the source text as well), then the 1:1 width folding, then the 1:1 script
+/// conversion (`AlignedConversion`).
+public struct NormalizeStage: DocumentStage {
+    public typealias Options = NormalizeOptions
+    public typealias Input = StrippedDocument
+    public typealias Output = NormalizedDocument
+
+    public static let name = "normalize"
+    public static let summary = "traditional→simplified with OpenCC (the source script recorded), full-width digits and letters to ASCII, whitespace and invisible characters"
+    public static let version = 1
+
+    private let options: NormalizeOptions
+    private let converter: OpenCCConverter
+    private let probe: ScriptProbe
+    private let dropped: Set<Unicode.Scalar>
+
+    public init(options: NormalizeOptions) throws {
+        guard let config = OpenCCConverter.locate(options.openccConfig) else {
+            throw StageFailure("normalize.opencc", "OpenCC configuration \"\(options.openccConfig)\" not found")
+        }
+        self.options = options
+        converter = try OpenCCConverter(configPath: config)
+        probe = try ScriptProbe(reusing: converter)
+        dropped = Set(options.dropCharacters.compactMap(\.unicodeScalars.first))
+    }
+
+    public func process(_ input: StrippedDocument, document: DocumentRef) throws -> NormalizedDocument {
+        let sources = input.paragraphs.map(clean).filter { !$0.isEmpty }
+        guard !sources.isEmpty else {
+            throw StageFailure("normalize.no_text", "no paragraph has any visible character after removing whitespace and invisible characters")
+        }
+        let paragraphs = try sources.map { source in
+            let folded = options.fullWidth ? WidthNormalizer.normalize(source) : source
+            return options.convertScript ? try AlignedConversion.convert(folded, with: converter.convert) : folded
+        }
+        return NormalizedDocument(script: try probe.detect(sources).rawValue,
+                                  title: try normalizeLine(input.title),
+                                  issuer: try normalizeLine(input.issuer),
+                                  paragraphs: paragraphs,
+                                  sourceParagraphs: sources,
+                                  publishDate: input.publishDate)
+    }
+
+    private func clean(_ text: String) -> String {
+        WhitespaceNormalizer.normalize(LostCharacterMarks.remove(from: text), dropping: dropped)
+    }
+
+    /// Title and issuer: no source text is kept for them, so no alignment is needed.
+    private func normalizeLine(_ text: String) throws -> String {
+        let cleaned = clean(text)
+        let folded = options.fullWidth ? WidthNormalizer.normalize(cleaned) : cleaned
+        return options.convertScript ? try converter.convert(folded) : folded
+    }
+}

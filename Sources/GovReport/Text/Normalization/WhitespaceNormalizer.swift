@@ -1,0 +1,47 @@
+/// Whitespace and invisible characters of a paragraph taken from a web page.
+public enum WhitespaceNormalizer {
+    /// The text with invisible characters removed, every run of whitespace (tabs, line breaks,
+    /// no-break and ideographic spaces) collapsed to one ASCII space, spaces next to Chinese
+    /// characters removed, and the ends trimmed.
+    ///
+    /// A space beside a Chinese character or Chinese punctuation is typographic (indentation
+    /// with 　, 盘古之白 around Latin and digits, a stray space from the page's markup as in
+    /// 开展 “法治讲堂”), never a word boundary, so it goes: later stages then see one form
+    /// (共发放资料2000余份, not 共发放资料 2000 余份). Spaces between Latin words and digits stay.
+    /// `extra` lists further characters to drop (a site's icon glyphs).
+    public static func normalize(_ text: String, dropping extra: Set<Unicode.Scalar> = []) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = previous != nil
+                continue
+            }
+            if isInvisible(scalar) || extra.contains(scalar) { continue }
+            if pendingSpace, let last = previous,
+               !CJKScalars.isWide(WidthNormalizer.fold(last)), !CJKScalars.isWide(WidthNormalizer.fold(scalar)) {
+                result.append(" ")
+            }
+            pendingSpace = false
+            result.append(scalar)
+            previous = scalar
+        }
+        return String(result)
+    }
+
+    /// Characters that carry no text: format controls (zero-width spaces and joiners, soft
+    /// hyphen, byte order mark, direction marks), other control characters, private-use code
+    /// points (icon-font glyphs), noncharacters, variation selectors and the object replacement
+    /// character (an embedded image). U+FFFD is kept: it marks bytes the decoder lost.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .format, .control, .privateUse, .surrogate:
+            return true
+        default:
+            break
+        }
+        if scalar.properties.isNoncharacterCodePoint || scalar.properties.isVariationSelector { return true }
+        return scalar == "\u{FFFC}"
+    }
+}
