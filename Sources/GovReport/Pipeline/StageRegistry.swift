@@ -3,7 +3,7 @@ public enum StageRegistry {
     public static let all: [any StageDescriptor] = [
         FetchDescriptor(),
         DocumentStageDescriptor<DecodeStage>(),
-        // DocumentStageDescriptor<StripStage>(),
+        DocumentStageDescriptor<StripStage>(),
         DocumentStageDescriptor<NormalizeStage>(),
         DocumentStageDescriptor<SegmentStage>(),
         // DocumentStageDescriptor<ExtractStage>(),

@@ -1,0 +1,39 @@
+/// The last steps shared by pages and plain text: drop chrome lines, the title where the body
+/// repeats it at its top, and paragraphs that are too short; refuse a body that is too small.
+struct BodyParagraphs: Sendable {
+    let filter: TextChromeFilter
+    let minParagraphChars: Int
+    let minBodyChars: Int
+
+    func finish(_ lines: [String], titles: [String]) throws -> [String] {
+        var paragraphs = lines.filter { !filter.isChrome($0) }
+        dropLeadingTitle(&paragraphs, titles: titles)
+        paragraphs = paragraphs.filter { InlineText.visibleCount($0) >= minParagraphChars }
+        let total = paragraphs.reduce(0) { $0 + InlineText.visibleCount($1) }
+        guard total >= max(1, minBodyChars) else {
+            throw StageFailure("strip.no_body",
+                               "no article text found: \(total) characters of body after removing page chrome")
+        }
+        return paragraphs
+    }
+
+    /// Removes the title from the first lines (also a title broken over two lines by <br>).
+    private func dropLeadingTitle(_ paragraphs: inout [String], titles: [String]) {
+        let wanted = Set(titles.map(Self.squeezed).filter { !$0.isEmpty })
+        guard !wanted.isEmpty else { return }
+        for start in 0..<min(3, paragraphs.count) {
+            var joined = ""
+            for end in start..<min(start + 3, paragraphs.count) {
+                joined += Self.squeezed(paragraphs[end])
+                if wanted.contains(joined) {
+                    paragraphs.removeSubrange(start...end)
+                    return
+                }
+            }
+        }
+    }
+
+    static func squeezed(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !InlineText.isSpace($0) }))
+    }
+}

@@ -1,0 +1,81 @@
+/// Decides, from tag, `id`/`class` and visibility, how much an element looks like page chrome
+/// or like an article container. Names are matched on their parts (split at space, `-`, `_`)
+/// with simple prefix/suffix checks: `leftNav`, `footer_links`, `relatedList` and `qrcode` are
+/// caught without a regex per element.
+struct ChromeRemover: Sendable {
+    /// Weight of the text of a subtree whose name says chrome (kept small, not zero, so that a
+    /// misnamed wrapper holding the whole article can still win when it is all there is).
+    static let penaltyWeight = 0.1
+    static let bonusWeight = 1.5
+    static let preferredWeight = 3.0
+
+    /// Name parts that mark navigation, sharing, footers and link lists.
+    static let penaltyParts: [String] = [
+        "nav", "menu", "footer", "foot", "header", "sidebar", "side", "link", "share", "breadcrumb",
+        "crumb", "position", "location", "copyright", "qr", "related", "list", "bottom", "banner",
+        "tool", "print", "search", "login", "logo", "fenxiang", "dqwz", "weizhi", "friend", "yqlj",
+        "pager", "paging", "comment",
+    ]
+    /// Whole names (or parts) used by Chinese government CMSs for the article body.
+    static let bonusParts: Set<String> = [
+        "zoom", "article", "content", "detail", "con", "text", "txt", "view", "zw", "zhengwen",
+        "editor", "unionstyle", "body", "main",
+    ]
+    /// Distinctive container names, matched anywhere in a class or id.
+    static let bonusNames: [String] = [
+        "zoom", "trs_editor", "custom_unionstyle", "ucap-content", "main-txt", "bt_content",
+        "news_content", "pages_content", "article", "content", "detail", "zhengwen",
+    ]
+
+    /// Extra names (lower-cased) that the configuration wants preferred as the body.
+    let preferred: Set<String>
+
+    init(bodySelectors: [String]) {
+        preferred = Set(bodySelectors.map { $0.lowercased() }.filter { !$0.isEmpty })
+    }
+
+    enum Kind: Sendable, Equatable {
+        case neutral, bonus, preferred
+        /// Chrome by its class/id or because it is hidden.
+        case penalized
+        /// Chrome by its tag (nav, header, footer, aside).
+        case chromeTag
+    }
+
+    func kind(of node: HTMLDocument.Node) -> Kind {
+        if node.tag.isChromeTag { return .chromeTag }
+        if node.hidden { return .penalized }
+        if node.idClass.isEmpty { return .neutral }
+        var bonus = false
+        for name in node.idClass.split(separator: " ") {
+            if !preferred.isEmpty, preferred.contains(String(name)) { return .preferred }
+            let parts = name.split(whereSeparator: { $0 == "-" || $0 == "_" })
+            for part in parts where Self.penaltyParts.contains(where: { part.hasPrefix($0) || part.hasSuffix($0) }) {
+                return .penalized
+            }
+            if !bonus {
+                bonus = parts.contains { Self.bonusParts.contains(String($0)) }
+                    || Self.bonusNames.contains { InlineText.contains(name, $0) }
+            }
+        }
+        return bonus ? .bonus : .neutral
+    }
+
+    /// How much the subtree's text counts toward its parent's.
+    static func weight(_ kind: Kind) -> Double {
+        switch kind {
+        case .chromeTag: return 0
+        case .penalized: return penaltyWeight
+        default: return 1
+        }
+    }
+
+    /// Extra pull when choosing among siblings.
+    static func bonus(_ kind: Kind) -> Double {
+        switch kind {
+        case .bonus: return bonusWeight
+        case .preferred: return preferredWeight
+        default: return 1
+        }
+    }
+}

@@ -1,0 +1,210 @@
+/// A web page: parse, find the article container, read the page as lines, take the metadata
+/// from the government-guideline <meta> tags or from the lines nearest the article, and keep
+/// the body lines.
+struct HTMLStripper: Sendable {
+    let chrome: ChromeRemover
+    let body: BodyParagraphs
+    let keepTables: Bool
+
+    /// Names of the guideline <meta> tags (lower-cased), in order of preference.
+    static let titleMetas = ["articletitle"]
+    static let dateMetas = ["pubdate", "publishdate", "firstpublishedtime", "article:published_time"]
+    static let issuerMetas = ["contentsource"]
+    static let siteMetas = ["sitename"]
+    static let columnMetas = ["columnname"]
+    /// A headline must share this much (bigram Dice) with the <title> to be taken as the title.
+    static let headlineSimilarity = 0.5
+
+    func strip(_ html: String) throws -> StrippedDocument {
+        let document = try HTMLDocument.parse(html)
+        let scorer = BodyScorer(document: document, chrome: chrome)
+        let container = scorer.container(in: document, from: document.bodyIndex)
+        let lines = PageLineBuilder(document: document, scorer: scorer, container: container,
+                                    keepTables: keepTables).build()
+        let bodyStart = lines.firstIndex(where: \.isBody) ?? lines.count
+        let bodyEnd = (lines.lastIndex(where: \.isBody) ?? (lines.count - 1)) + 1
+        let near = Nearness(lines: lines, start: bodyStart, end: bodyEnd, maxChars: body.filter.maxLineChars)
+
+        var result = StrippedDocument()
+        let (titleArticle, titleSite) = PageMetadata.splitTitle(InlineText.collapse(document.title, markupBreaks: true))
+        let headline = bestHeadline(lines, document: document, containerEnd: Int(document.nodes[container].end),
+                                    titleArticle: titleArticle)
+        result.title = meta(Self.titleMetas, document) ?? headline ?? (titleArticle.isEmpty ? nil : titleArticle)
+            ?? fallbackHeadline(lines, document: document, bodyStart: bodyStart) ?? ""
+        result.siteName = meta(Self.siteMetas, document) ?? titleSite
+
+        result.publishDate = meta(Self.dateMetas, document).flatMap { DateParsing.firstISODate(in: $0) }
+            ?? near.first(PageMetadata.labeledDate)
+            ?? near.first { line in
+                PageMetadata.labeledIssuer(in: line) == nil ? nil : DateParsing.firstISODate(in: line)
+            } ?? ""
+        result.issuer = meta(Self.issuerMetas, document) ?? near.first(PageMetadata.labeledIssuer) ?? ""
+        result.breadcrumb = breadcrumb(lines, document: document)
+            ?? meta(Self.columnMetas, document).map { [$0] } ?? []
+
+        let bodyLines = lines.filter(\.isBody).map { TextChromeFilter.cleanMarkdown($0.text) }.filter { !$0.isEmpty }
+        result.paragraphs = try body.finish(bodyLines, titles: [result.title, headline ?? ""])
+        return result
+    }
+
+    private func meta(_ names: [String], _ document: HTMLDocument) -> String? {
+        for name in names {
+            if let value = document.metas[name] {
+                let text = InlineText.collapse(value, markupBreaks: true)
+                if !text.isEmpty { return text }
+            }
+        }
+        return nil
+    }
+
+    // MARK: title
+
+    private struct Headline {
+        var text: String
+        var line: Int
+    }
+
+    /// Lines of headings (h1–h4) and of elements named like a title, a heading broken by <br>
+    /// joined back into one.
+    private func headlines(_ lines: [PageLine], document: HTMLDocument, before end: Int) -> [Headline] {
+        var result: [Headline] = []
+        var previousBlock: Int32 = -1
+        for (index, line) in lines.enumerated() where Int(line.block) < end {
+            guard isHeadlineBlock(Int(line.block), document) else { previousBlock = -1; continue }
+            if line.block == previousBlock, var last = result.popLast() {
+                last.text = InlineText.collapse(last.text + "\n" + line.text, markupBreaks: true)
+                result.append(last)
+            } else {
+                result.append(Headline(text: line.text, line: index))
+            }
+            previousBlock = line.block
+        }
+        return result.filter { $0.text.count <= 200 }
+    }
+
+    private func isHeadlineBlock(_ index: Int, _ document: HTMLDocument) -> Bool {
+        let node = document.nodes[index]
+        if node.tag == .h1 || node.tag == .h2 || node.tag == .h3 || node.tag == .h4 { return true }
+        var k = index
+        for _ in 0..<2 where k > 0 {
+            let idClass = document.nodes[k].idClass
+            if !idClass.isEmpty, idClass.split(separator: " ").contains(where: Self.isTitleName) { return true }
+            k = Int(document.nodes[k].parent)
+        }
+        return false
+    }
+
+    private static func isTitleName(_ name: Substring) -> Bool {
+        name.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { part in
+            part.hasPrefix("title") || part.hasSuffix("title") || part == "tit" || part == "bt" || part == "biaoti"
+        }
+    }
+
+    /// The on-page headline that best matches the article part of <title>.
+    private func bestHeadline(_ lines: [PageLine], document: HTMLDocument, containerEnd: Int,
+                              titleArticle: String) -> String? {
+        guard !titleArticle.isEmpty else { return nil }
+        var best: (text: String, score: Double)? = nil
+        for headline in headlines(lines, document: document, before: containerEnd) {
+            let score = PageMetadata.similarity(headline.text, titleArticle)
+            if score >= Self.headlineSimilarity, score > (best?.score ?? 0) { best = (headline.text, score) }
+        }
+        return best?.text
+    }
+
+    /// Without a usable <title>: the last headline before the body, else the first in it.
+    private func fallbackHeadline(_ lines: [PageLine], document: HTMLDocument, bodyStart: Int) -> String? {
+        let candidates = headlines(lines, document: document, before: document.nodes.count)
+            .filter { !lines[$0.line].inChromeTag }
+        return candidates.last(where: { $0.line < bodyStart })?.text ?? candidates.first?.text
+    }
+
+    // MARK: breadcrumb
+
+    private func breadcrumb(_ lines: [PageLine], document: HTMLDocument) -> [String]? {
+        for line in lines {
+            guard let items = PageMetadata.breadcrumb(in: line.text) else { continue }
+            if items.count < 2, let anchors = anchorTexts(in: Int(line.block), document), anchors.count >= 2 {
+                return anchors
+            }
+            if !items.isEmpty { return items }
+        }
+        // No labelled chain: an element named like a breadcrumb (<nav class="breadcrumb"><ol><li>…).
+        for index in document.nodes.indices where isBreadcrumbElement(document.nodes[index]) {
+            let end = Int(document.nodes[index].end)
+            let inside = lines.filter { Int($0.block) >= index && Int($0.block) < end }
+            guard !inside.isEmpty, inside.count <= 12 else { continue }
+            var items = inside.flatMap { PageMetadata.splitBreadcrumb($0.text) }
+            items = items.filter { item in !PageMetadata.breadcrumbLabels.contains { item.hasPrefix($0) } }
+            if items.count < 2, let anchors = anchorTexts(in: index, document), anchors.count >= 2 {
+                return anchors
+            }
+            if !items.isEmpty { return items }
+        }
+        return nil
+    }
+
+    private func isBreadcrumbElement(_ node: HTMLDocument.Node) -> Bool {
+        guard node.tag != .text, !node.idClass.isEmpty else { return false }
+        return node.idClass.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains { part in
+            InlineText.contains(part, "crumb") || part.hasPrefix("position") || part.hasPrefix("location")
+                || part == "dqwz" || part == "weizhi" || part == "mianbao"
+        }
+    }
+
+    /// The link texts of a small block (a breadcrumb whose separators are images).
+    private func anchorTexts(in block: Int, _ document: HTMLDocument) -> [String]? {
+        let nodes = document.nodes
+        var texts: [String] = []
+        var i = block
+        let end = Int(nodes[block].end)
+        while i < end {
+            if nodes[i].tag == .a {
+                let anchorEnd = Int(nodes[i].end)
+                let raw = nodes[(i + 1)..<anchorEnd].filter { $0.tag == .text }.map(\.text).joined()
+                let text = InlineText.collapse(raw, markupBreaks: true)
+                if !text.isEmpty { texts.append(text) }
+                if texts.count > 8 { return nil }
+                i = anchorEnd
+            } else {
+                i += 1
+            }
+        }
+        return texts
+    }
+}
+
+/// Ranks page lines by their distance from the article: lines in the body count from its top,
+/// lines before it from its top backwards, lines after it come last. Only short lines are
+/// metadata lines.
+struct Nearness {
+    let start: Int
+    let end: Int
+    /// The short lines, by index, in order of distance.
+    let ranked: [(index: Int, text: String)]
+
+    init(lines: [PageLine], start: Int, end: Int, maxChars: Int) {
+        self.start = start
+        self.end = end
+        ranked = lines.enumerated()
+            .filter { $0.element.text.unicodeScalars.count <= maxChars }
+            .map { (index: $0.offset, text: $0.element.text) }
+            .sorted {
+                (Self.distance($0.index, start, end), $0.index) < (Self.distance($1.index, start, end), $1.index)
+            }
+    }
+
+    static func distance(_ index: Int, _ start: Int, _ end: Int) -> Int {
+        if index < start { return start - index }
+        if index < end { return index - start }
+        return (index - end) + (end - start)
+    }
+
+    /// The value `read` finds in the nearest line that has one.
+    func first<T>(_ read: (String) -> T?) -> T? {
+        for line in ranked {
+            if let value = read(line.text) { return value }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Recognises page-chrome lines (breadcrumbs, 发布时间/来源 lines, font-size and print
+/// controls, QR prompts, share bars, view counters, editor credits, footers, markdown
+/// leftovers) in plain text and in the body lines of a page. Only short lines can be chrome,
+/// and never a line that opens with an outline marker or reads as a sentence (a comma inside,
+/// 。 at the end), so a report sentence that happens to mention 扫一扫 or 时间 is safe. All patterns go into one regex, matched once per line.
+struct TextChromeFilter: Sendable {
+    /// Searched (not anchored unless the pattern says so) in each short line.
+    static let defaultPatterns: [String] = [
+        // breadcrumbs
+        #"^(首页|首頁|网站首页|網站首頁|主页|主頁)\s*(>|＞|»|›|→|/|〉)"#,
+        #"(您现在所在的位置|您现在的位置|您当前的位置|您当前位置|您的位置|当前的位置|当前位置|所在位置|您現在的位置|您當前的位置|當前位置|當前的位置)\s*[:：]"#,
+        #"^位置\s*[:：]"#,
+        // date / source / author lines
+        #"^[【\[〔]?\s*(发布时间|发布日期|發布時間|發佈時間|發布日期|发文日期|成文日期|更新时间|更新日期|日期|时间|時間)\s*[:：]"#,
+        #"^[【\[〔]?\s*(信息来源|文章来源|稿件来源|信息來源|文章來源|来源|來源|发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|作者)\s*[:：]"#,
+        // font size, print, close
+        #"字体大小|字體大小|(字号|字號|字体|字體)\s*[:：]|[【\[［]\s*大\s*中\s*小\s*[】\]］]|^大\s*中\s*小$"#,
+        #"打印本页|打印本頁|打印此页|打印此頁|关闭窗口|關閉窗口|关闭本页|關閉本頁"#,
+        #"[【\[［]\s*(打印|关闭|關閉|收藏|返回顶部|返回頂部)\s*[】\]］]|^(打印|关闭|關閉|收藏|返回顶部|返回頂部|返回|顶部)$"#,
+        // QR codes, sharing, counters
+        #"扫一扫|掃一掃|手机扫码|手機掃碼|扫描二维码|掃描二維碼|在手机打开|在手機打開"#,
+        #"分享到|分享至|^分享\s*[:：]"#,
+        #"(浏览次数|瀏覽次數|阅读次数|閱讀次數|访问次数|訪問次數|点击数|點擊數|点击量|點擊量|浏览量|瀏覽量|阅读量|閱讀量|访问量|訪問量)\s*([:：]|\d|$)"#,
+        // editor credits, paging
+        #"^[【\[〔(（]?\s*(责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|责编|責編|审校|審校|初审|复审|终审)\s*[:：]"#,
+        #"^(上一篇|下一篇|上一条|下一条|上一條|下一條|上一页|下一页|上一頁|下一頁)"#,
+        // footer
+        #"主办单位|主辦單位|承办单位|承辦單位|版权所有|版權所有|网站标识码|網站標識碼|ICP\s*[备備]|公网安备|公網安備|备案号|備案號|(?i:copyright)|©"#,
+        #"^[【\[]?(相关链接|相關鏈接|相关文章|相關文章|相关阅读|相關閱讀|相关新闻|相關新聞|相关附件|相關附件|我要纠错|我要糾錯|纠错|糾錯)[】\]]?\s*[:：]?$"#,
+        // markdown leftovers: lone pipes, table rules, image-only lines
+        #"^[\s|｜:\-]+$"#,
+        #"^(!\[[^\]]*\]\([^)]*\)\s*[|｜]?\s*)+$"#,
+    ]
+
+    let regex: NSRegularExpression
+    let maxLineChars: Int
+
+    /// Throws a `StageFailure("strip.bad_pattern", …)` naming a pattern that does not compile.
+    init(extraPatterns: [String] = [], maxLineChars: Int = 100) throws {
+        for pattern in extraPatterns where (try? NSRegularExpression(pattern: pattern)) == nil {
+            throw StageFailure("strip.bad_pattern", "chromePatterns: \(pattern) is not a valid regular expression")
+        }
+        let all = (Self.defaultPatterns + extraPatterns).map { "(?:\($0))" }.joined(separator: "|")
+        regex = try NSRegularExpression(pattern: all)
+        self.maxLineChars = maxLineChars
+    }
+
+    /// Whether a line (already trimmed and collapsed) is chrome.
+    func isChrome(_ line: String) -> Bool {
+        guard !line.isEmpty else { return true }
+        guard line.unicodeScalars.count <= maxLineChars, !PageMetadata.startsWithOutlineMarker(line),
+              !Self.isProse(line) else { return false }
+        let range = NSRange(line.startIndex..., in: line)
+        return regex.firstMatch(in: line, options: [], range: range) != nil
+    }
+
+    /// A sentence: ends with 。！？ and has a comma inside. Chrome lines are never written so.
+    static func isProse(_ line: String) -> Bool {
+        guard let last = line.unicodeScalars.last, "。！？!?".unicodeScalars.contains(last) else { return false }
+        return line.contains("，" as Character) || line.contains("," as Character)
+    }
+
+    private static let markdownImage = try! NSRegularExpression(pattern: #"!\[[^\]]*\]\([^)]*\)"#)
+    private static let markdownLink = try! NSRegularExpression(pattern: #"\[([^\]]*)\]\([^)\s]*\)"#)
+    private static let edgePipes = try! NSRegularExpression(pattern: #"^(\s*[|｜])+\s*|\s*([|｜]\s*)+$"#)
+
+    /// Removes what a page-to-markdown conversion left in a line of text: images `![](…)`,
+    /// link targets (`[首页](/)` keeps 首页), and table pipes at either end ("… |").
+    static func cleanMarkdown(_ line: String) -> String {
+        var text = line
+        if hasMarkdownTarget(text) {
+            text = replace(markdownImage, in: text, with: "")
+            text = replace(markdownLink, in: text, with: "$1")
+        }
+        if text.unicodeScalars.contains(where: { $0 == "|" || $0 == "｜" }) {
+            text = replace(edgePipes, in: text, with: "")
+        }
+        return text
+    }
+
+    /// Whether "](" occurs: the mark of a markdown link or image.
+    private static func hasMarkdownTarget(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "]"), byte == UInt8(ascii: "(") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    private static func replace(_ regex: NSRegularExpression, in text: String, with template: String) -> String {
+        regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+    }
+}
