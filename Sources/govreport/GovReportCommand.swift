@@ -9,7 +9,7 @@ struct GovReportCommand: ParsableCommand {
         commandName: "govreport",
         abstract: "Turns annual rule-of-law government reports (法治政府建设情况报告) into typed tables.",
         version: GovReportVersion.string,
-        subcommands: [Run.self, Validate.self, Stages.self]
+        subcommands: [Run.self, Validate.self, Stages.self, ExtractText.self]
     )
 }
 

@@ -22,6 +22,11 @@ public struct PipelineConfig: Sendable {
         stages.first { $0.name == name }
     }
 
+    /// The typed options of each configured per-document stage, by stage name.
+    public var documentOptions: [String: any StageOptions] {
+        Dictionary(uniqueKeysWithValues: stages.compactMap { stage in stage.documentOptions.map { (stage.name, $0) } })
+    }
+
     /// Names of the configured stages in order.
     public var stageNames: [String] { stages.map(\.name) }
 }

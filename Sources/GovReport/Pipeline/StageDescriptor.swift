@@ -12,6 +12,8 @@ public struct ConfiguredStage: Sendable {
     /// Stage version and canonical options: part of every cache key of this stage.
     public let fingerprint: String
     let kind: Kind
+    /// The typed options of a per-document stage (for `extract-text`, which runs stages by hand).
+    var documentOptions: (any StageOptions)?
 }
 
 /// The registry's view of a stage: its name, documentation and how to configure it.
@@ -50,7 +52,7 @@ struct DocumentStageDescriptor<S: DocumentStage>: StageDescriptor {
         guard let options = decoded?.resolvingPaths(relativeTo: baseDirectory) else { return (nil, problems) }
         let fingerprint = "\(S.name)/v\(S.version)/\(PayloadCodec.formatVersion)/" + OptionsDecoder.fingerprint(options)
         let stage = ConfiguredStage(name: S.name, fingerprint: fingerprint,
-                                    kind: .document({ AnyDocumentStage(try S(options: options)) }))
+                                    kind: .document({ AnyDocumentStage(try S(options: options)) }), documentOptions: options)
         return (stage, problems)
     }
 }

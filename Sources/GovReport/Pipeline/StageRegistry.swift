@@ -6,7 +6,7 @@ public enum StageRegistry {
         DocumentStageDescriptor<StripStage>(),
         DocumentStageDescriptor<NormalizeStage>(),
         DocumentStageDescriptor<SegmentStage>(),
-        // DocumentStageDescriptor<ExtractStage>(),
+        DocumentStageDescriptor<ExtractStage>(),
         WriteDescriptor(),
     ]
 

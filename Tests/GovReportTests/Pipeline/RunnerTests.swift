@@ -56,7 +56,13 @@ import Glibc
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 { png.append(UInt8.random(in: 0...255, using: &generator)) }
-        let truncated = Data("<html><head><title>柳湾街道2023年法治政府建设情况报告</title></head><body><div class=\"content\"><p>2023年，柳湾街道坚持依法行政，全年共办理行政复议案件5件。</p><p>二、存在的不足</p><p class=\"x".utf8)
+        let truncated = Data("""
+            <html><head><title>柳湾街道2023年法治政府建设情况报告_清河区人民政府</title></head><body>
+            <div class="nav"><a href="/">首页</a><a href="/zwgk">政务公开</a></div>
+            <div class="content"><p>2023年，柳湾街道坚持以习近平法治思想为指导，统筹推进依法决策、严格执法和矛盾纠纷化解，现将有关情况报告如下：</p>
+            <p>一、主要举措和成效。全年共办理行政复议案件5件，行政诉讼案件2件，均按期答复；组织干部参加学法考试，参考率百分之百。</p>
+            <p>二、存在的不足。基层执法力量仍显薄弱，部分干部运用法治思维解决问题的能力有待提升。</p><p class="x
+            """.utf8)
         let fixture = try PipelineFixture(extraFiles: ["extra/logo.html": Data(png), "extra/truncated.html": truncated,
                                                        "extra/empty.txt": Data()])
         let result = try fixture.run()

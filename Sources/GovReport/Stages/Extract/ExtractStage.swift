@@ -1,0 +1,50 @@
+import Foundation
+
+/// `extract`: metrics (with their canonical indicator), citations, entities and the report's own
+/// metadata, from the segmented paragraphs.
+public struct ExtractStage: DocumentStage {
+    public typealias Input = SegmentedDocument
+    public typealias Output = ExtractedDocument
+
+    public static let name = "extract"
+    public static let summary = "finds metrics (value, unit, qualifier, subject, indicator), citations of laws and documents, entities and the report's year, issuer and place"
+    public static let version = 1
+
+    let options: ExtractOptions
+    let matcher: IndicatorMatcher?
+
+    public init(options: ExtractOptions) throws {
+        self.options = options
+        matcher = options.indicators.isEmpty ? nil : IndicatorMatcher(rules: try Taxonomy.load(URL(fileURLWithPath: options.indicators)))
+    }
+
+    public func process(_ input: SegmentedDocument, document: DocumentRef) throws -> ExtractedDocument {
+        let texts = input.paragraphs.map(\.text)
+        let metadata = ReportMetadataExtractor.extract(title: input.title, paragraphs: texts,
+                                                       strippedIssuer: input.issuer, strippedDate: input.publishDate)
+        var metrics: [Metric] = []
+        var citations: [Citation] = []
+        var entities: [Entity] = []
+        for (number, paragraph) in input.paragraphs.enumerated() {
+            let mentions = MetricExtractor.extract(paragraph: paragraph.text, sourceParagraph: paragraph.sourceText,
+                                                   sentences: paragraph.sentences)
+            let firstId = metrics.count + 1
+            for mention in mentions {
+                let indicator = matcher?.match(subject: mention.subject, unit: mention.unit)?.code ?? ""
+                metrics.append(Metric(metricId: metrics.count + 1, paragraphNo: number, sectionId: paragraph.sectionId,
+                                      subject: mention.subject, indicator: indicator, value: mention.value,
+                                      unit: mention.unit, qualifier: mention.qualifier.rawValue, raw: mention.raw,
+                                      context: mention.context, parentMetricId: mention.parentIndex.map { firstId + $0 },
+                                      charStart: mention.charStart, charEnd: mention.charEnd))
+            }
+            for mention in CitationExtractor.extract(paragraph: paragraph.text) {
+                citations.append(Citation(title: mention.title, docNumber: mention.docNumber, kind: mention.kind.rawValue,
+                                          paragraphNo: number, charStart: mention.charStart, charEnd: mention.charEnd))
+            }
+            if options.entities {
+                entities += EntityExtractor.extract(paragraphNo: number, text: paragraph.text, reportYear: metadata.reportYear)
+            }
+        }
+        return ExtractedDocument(metadata: metadata, metrics: metrics, citations: citations, entities: entities)
+    }
+}

@@ -1,0 +1,54 @@
+/// Links the parts of a 其中 breakdown to their total (调处矛盾纠纷208起，…，其中邻里纠纷47起、婚姻家庭纠纷10起).
+enum BreakdownLinker {
+    static let qiZhong: [Unicode.Scalar] = Array("其中".unicodeScalars)
+    /// Units that count the same kind of thing (cases are 件, 起 or 宗 in the same sentence).
+    static let unitGroups: [Set<String>] = [["件", "起", "宗", "例"], ["人", "名", "位"], ["个", "家", "处", "所"]]
+
+    /// For each metric, the index of the total it is a part of, or nil.
+    static func parents(for tokens: [QuantityToken], in text: ScalarText) -> [Int?] {
+        tokens.indices.map { parent(of: $0, in: tokens, text: text) }
+    }
+
+    static func parent(of k: Int, in tokens: [QuantityToken], text: ScalarText) -> Int? {
+        let part = tokens[k]
+        // A rate after 其中 (其中乡镇持证率98%) is not a share of a sum.
+        guard part.unitKind != .ratio else { return nil }
+        guard let marker = markerBefore(part.range.lowerBound, in: text) else { return nil }
+        let sentenceStart = sentenceStart(before: marker, in: text)
+        // 其中 opening a sentence refers back to the sentence before it.
+        let opensSentence = (sentenceStart..<marker).allSatisfy {
+            CharClass.isOneOf(text[$0], CharClass.clauseEnders + " ，,")
+        }
+        let searchFrom = opensSentence ? self.sentenceStart(before: max(0, sentenceStart - 1), in: text) : sentenceStart
+        for c in stride(from: k - 1, through: 0, by: -1) {
+            let candidate = tokens[c]
+            guard candidate.range.upperBound <= marker else { continue }
+            guard candidate.range.lowerBound >= searchFrom else { break }
+            guard compatible(candidate.unit, part.unit) else { continue }
+            // The nearest earlier count of the same kind is the total, if it can hold the part.
+            return candidate.value >= part.value ? c : nil
+        }
+        return nil
+    }
+
+    /// The 其中 that governs a number at `end`: the last one before it within the same sentence.
+    static func markerBefore(_ end: Int, in text: ScalarText) -> Int? {
+        var j = end - qiZhong.count
+        while j >= 0 {
+            if CharClass.isOneOf(text[j + qiZhong.count - 1], "。！？!?\n") { return nil }
+            if text.matches(qiZhong, at: j) { return j }
+            j -= 1
+        }
+        return nil
+    }
+
+    static func sentenceStart(before i: Int, in text: ScalarText) -> Int {
+        var j = i - 1
+        while j >= 0, !CharClass.isOneOf(text[j], "。！？!?\n") { j -= 1 }
+        return j + 1
+    }
+
+    static func compatible(_ a: String, _ b: String) -> Bool {
+        a == b || unitGroups.contains { $0.contains(a) && $0.contains(b) }
+    }
+}

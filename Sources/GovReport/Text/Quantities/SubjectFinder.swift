@@ -1,0 +1,148 @@
+/// Finds what each metric counts: the shortest phrase of its clause that says so
+/// (docs/metrics-guidelines.md, "subject").
+///
+/// Usually the phrase right before the number with connectives, time words and fillers dropped
+/// (今年共开展各类法治宣传活动36次 → 开展各类法治宣传活动). After a classifier followed by a noun the
+/// noun is what was counted (配备3名专职人民调解员 → 专职人民调解员), and where nothing meaningful
+/// precedes, the phrase after (4人持有法律职业资格证 → 持有法律职业资格证). In a list joined by 、
+/// after one verb each item's subject starts after the previous item (检查餐饮商铺908家、燃气企业1家).
+enum SubjectFinder {
+    struct Found: Sendable, Equatable {
+        var subject: String
+        /// Taken from the phrase after the number.
+        var fromFollowing: Bool
+        /// The noun right after a classifier (3名专职人民调解员), which a bare verb before may borrow.
+        var countedNoun = false
+    }
+
+    static func subjects(for tokens: [QuantityToken], in text: ScalarText) -> [Found] {
+        var found: [Found] = []
+        for (k, t) in tokens.enumerated() {
+            let previousEnd = k > 0 ? tokens[k - 1].range.upperBound : nil
+            let start = clauseStart(before: t.range.lowerBound, previousEnd: previousEnd, in: text)
+            let isPart = BreakdownLinker.markerBefore(t.range.lowerBound, in: text) != nil
+            let pre = SubjectCleaner.cleanPreceding(text.text(start..<t.range.lowerBound), keepAgent: isPart)
+            var chosen = choose(t, pre: pre, in: text)
+            // 接待群众来访528批1306人次: a second count of the same thing shares its subject.
+            if chosen.subject.isEmpty, let previousEnd, start == previousEnd, let last = found.last {
+                chosen = Found(subject: last.subject, fromFollowing: false)
+            }
+            found.append(chosen)
+        }
+        // A bare verb (新增26名，…共有113名“法律明白人”) borrows the noun the next count of the same unit names.
+        for k in found.indices where k + 1 < found.count {
+            let f = found[k]
+            guard !f.fromFollowing, f.subject.unicodeScalars.count <= 2, !f.subject.isEmpty,
+                  found[k + 1].countedNoun, tokens[k + 1].unit == tokens[k].unit,
+                  sameSentence(tokens[k].range.upperBound, tokens[k + 1].range.lowerBound, in: text) else { continue }
+            found[k].subject = f.subject + found[k + 1].subject
+        }
+        return found
+    }
+
+    static func choose(_ t: QuantityToken, pre: String, in text: ScalarText) -> Found {
+        if t.unitKind == .ratio, text[t.range.upperBound] == "的" {
+            // 实现中小学法治副校长100%的覆盖率 → 中小学法治副校长覆盖率
+            let noun = SubjectCleaner.cleanFollowing(following(t.range.upperBound + 1, in: text))
+            if !noun.isEmpty {
+                return Found(subject: SubjectCleaner.afterLastAchievementVerb(pre) + noun, fromFollowing: pre.isEmpty)
+            }
+        }
+        if t.unitKind == .count, MeasureWords.nounUnits.contains(Array(t.unit.unicodeScalars)) {
+            // 联合5部门, 6村3社区: the measure word is itself the thing counted.
+            let short = pre.unicodeScalars.count <= 3 ? pre : ""
+            return Found(subject: short + t.unit, fromFollowing: false)
+        }
+        if t.unitKind == .count, startsCountedNoun(at: t.range.upperBound, in: text),
+           pre.isEmpty || !SubjectCleaner.startsWithPredicate(following(t.range.upperBound, in: text)) {
+            // 企业办公场地等8个需求有序推进 → 企业办公场地等需求
+            if pre.hasSuffix("等") {
+                let head = SubjectCleaner.cleanFollowing(following(t.range.upperBound, in: text), keepGeneric: false)
+                if !head.isEmpty { return Found(subject: pre + head, fromFollowing: true) }
+            }
+            let noun = SubjectCleaner.cleanFollowing(following(t.range.upperBound, in: text))
+            if !noun.isEmpty {
+                return Found(subject: noun, fromFollowing: true, countedNoun: true)
+            }
+        }
+        if t.unitKind == .measure || t.unitKind == .money, text[t.range.upperBound] == "的",
+           pre.unicodeScalars.count <= 2 {
+            // 开展为期3天的培训 → 开展培训
+            let noun = SubjectCleaner.cleanFollowing(following(t.range.upperBound + 1, in: text))
+            if !noun.isEmpty { return Found(subject: pre + noun, fromFollowing: true) }
+        }
+        if pre.isEmpty, t.unitKind == .count || t.unitKind == .none {
+            // 4人持有法律职业资格证: nothing before, so the phrase after says what was counted.
+            let after = SubjectCleaner.cleanFollowing(following(t.range.upperBound, in: text), cutPredicates: false)
+            if !after.isEmpty { return Found(subject: after, fromFollowing: true) }
+        }
+        return Found(subject: pre, fromFollowing: false)
+    }
+
+    // MARK: Clause bounds
+
+    /// Where the subject of a number starting at `end` can begin: the start of its clause, or the end
+    /// of the previous metric in the same clause (past the 、/和/及 that joins them). A parenthesis that
+    /// encloses the number starts an aside (纠错1件(其中29件为同一件事)); one closed before it is skipped
+    /// (村(居)法律顾问组织法律讲座30余次).
+    static func clauseStart(before end: Int, previousEnd: Int?, in text: ScalarText) -> Int {
+        var j = end - 1
+        // 受理行政复议申请 25 件: a space next to the number does not end the clause.
+        while j > 0, text[j] == " ", CharClass.isHan(text[j - 1]) { j -= 1 }
+        var depth = 0
+        while j >= 0 {
+            if let p = previousEnd, j < p {
+                var s = p
+                while let c = text[s], s < end, CharClass.isOneOf(c, "、和及与并 ") { s += 1 }
+                if text.matches(Array("以及".unicodeScalars), at: s) { s += 2 }
+                return s
+            }
+            let c = text[j]
+            if CharClass.isOneOf(c, CharClass.closeParens) {
+                depth += 1
+            } else if CharClass.isOneOf(c, CharClass.openParens) {
+                if depth > 0 { depth -= 1 } else { return j + 1 }
+            } else if depth == 0, CharClass.isOneOf(c, CharClass.clauseEnders) || c == " " || c == "\u{3000}" {
+                return j + 1
+            }
+            j -= 1
+        }
+        return 0
+    }
+
+    static func sameSentence(_ a: Int, _ b: Int, in text: ScalarText) -> Bool {
+        guard a <= b else { return false }
+        return !(a..<b).contains { CharClass.isOneOf(text[$0], "。！？!?\n") }
+    }
+
+    // MARK: The phrase after a number
+
+    /// Characters that, right after a classifier, start an adverb or particle rather than a noun.
+    static let notNounStarts = "的共累均都已以余多为和及与并等其分次左上约近达计"
+
+    static func startsCountedNoun(at i: Int, in text: ScalarText) -> Bool {
+        guard let c = text[i] else { return false }
+        if c == "“" || c == "「" { return CharClass.isHan(text[i + 1]) }
+        return CharClass.isHan(c) && !CharClass.isOneOf(c, notNounStarts)
+    }
+
+    /// The rest of the clause from `i`: up to punctuation, a digit or a bracket (quotations and short
+    /// brackets such as 村(社区) kept whole).
+    static func following(_ i: Int, in text: ScalarText) -> String {
+        var j = i
+        var inQuote = false
+        while let c = text[j] {
+            if c == "“" { inQuote = true } else if c == "”" { inQuote = false }
+            if !inQuote, CharClass.isOneOf(c, CharClass.openParens),
+               let close = (j + 1...j + 5).first(where: { CharClass.isOneOf(text[$0], CharClass.closeParens) }),
+               (j + 1..<close).allSatisfy({ CharClass.isHan(text[$0]) }) {
+                j = close + 1
+                continue
+            }
+            if !inQuote, CharClass.isOneOf(c, CharClass.clauseEnders + "、 ()（）《和及与或") || CharClass.isDigit(c) { break }
+            j += 1
+            if j - i >= 40 { break }
+        }
+        return text.text(i..<j)
+    }
+}
