@@ -1,4 +1,5 @@
 import Foundation
+@testable import GovReport
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {
@@ -73,16 +74,4 @@ enum TestSupport {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
     }
-}
-
-/// A lock-guarded box for values shared with background closures in tests.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        lock.lock(); defer { lock.unlock() }
-        return try body(&value)
-    }
-    var current: Value { withLock { $0 } }
 }
