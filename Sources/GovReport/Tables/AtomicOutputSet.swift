@@ -90,6 +90,36 @@ public struct AtomicOutputSet: ~Copyable, Sendable {
         names.append(name)
     }
 
+    /// Stages one file that `body` creates itself at the path it is given (for libraries that
+    /// write to a path, such as libxlsxwriter); the file is then fsynced like the others. A
+    /// partial file is removed if `body` throws.
+    public mutating func addFile(named name: String, writingWith body: (_ path: String) throws -> Void) throws {
+        try AtomicOutputSet.checkName(name)
+        guard !names.contains(name) else {
+            throw OutputError(path: name, operation: "stage", reason: "the name is already in this output set")
+        }
+        let path = stagingPath + "/" + name
+        do {
+            try body(path)
+            guard PosixIO.kind(path) == .file else {
+                throw OutputError(path: path, operation: "stage", reason: "nothing was written there")
+            }
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw PosixIO.failure("open", path) }
+            do {
+                try PosixIO.sync(fd, path: path)
+            } catch {
+                _ = close(fd)
+                throw error
+            }
+            try PosixIO.closeFile(fd, path: path)
+        } catch {
+            try? PosixIO.unlinkIfPresent(path)
+            throw error
+        }
+        names.append(name)
+    }
+
     /// Stages one file given whole.
     public mutating func addFile(named name: String, contents: some ContiguousBytes) throws {
         try addFile(named: name) { file in

@@ -13,28 +13,36 @@ public struct TableWriterError: Error, Sendable, Equatable, CustomStringConverti
     public var description: String { "table \(table): \(message)" }
 }
 
-/// Writes tables as CSV (gzipped or plain) with `datapackage.json` and any extra files, all in
-/// one `AtomicOutputSet` commit: a run leaves the complete new set or the previous one.
+/// Writes tables as CSV (gzipped or plain) with `datapackage.json`, optionally the workbook
+/// `govreport.xlsx`, and any extra files, all in one `AtomicOutputSet` commit: a run leaves the
+/// complete new set or the previous one.
 /// Rows are written in the order given; callers sort them so that runs are reproducible.
 public struct TableWriter: Sendable {
     public enum Format: String, Sendable, Equatable, CaseIterable, Codable {
         case csvGz = "csv.gz"
         case csv = "csv"
+        /// One workbook holding every table (`XLSXWorkbook`), beside the CSV files.
+        case xlsx = "xlsx"
     }
 
     public struct Options: Sendable, Equatable {
-        /// File formats to write, each table once per format; `datapackage.json` describes the
-        /// first one.
+        /// File formats to write, each table once per CSV format; `datapackage.json` describes
+        /// the first CSV format, so `xlsx` needs `csv.gz` or `csv` beside it.
         public var formats: [Format]
+        /// Also applied to the workbook: `spreadsheetSafe` neutralises text there the same way.
         public var csv: CSVEncoder.Options
         /// zlib level 0–9.
         public var gzipLevel: Int
+        /// Rows per workbook sheet including the header; Excel's limit unless a test wants less.
+        public var xlsxRowsPerSheet: Int
 
         public init(formats: [Format] = [.csvGz], csv: CSVEncoder.Options = .init(),
-                    gzipLevel: Int = GzipWriter.defaultLevel) {
+                    gzipLevel: Int = GzipWriter.defaultLevel,
+                    xlsxRowsPerSheet: Int = XLSXWorkbook.sheetRowLimit) {
             self.formats = formats
             self.csv = csv
             self.gzipLevel = gzipLevel
+            self.xlsxRowsPerSheet = xlsxRowsPerSheet
         }
     }
 
@@ -49,6 +57,21 @@ public struct TableWriter: Sendable {
         }
     }
 
+    /// What a write staged: the file names in order, and the workbook's sheets and notes (tables
+    /// continued on further sheets, cells cut) when `xlsx` was among the formats.
+    public struct Written: Sendable, Equatable {
+        public var files: [String]
+        public var workbook: XLSXWorkbook.Summary?
+
+        public init(files: [String], workbook: XLSXWorkbook.Summary?) {
+            self.files = files
+            self.workbook = workbook
+        }
+
+        /// Lines for the run report; empty without a workbook or when it holds no surprise.
+        public var notes: [String] { workbook?.notes ?? [] }
+    }
+
     /// CSV bytes gathered before each write to the compressor and the file.
     static let bufferSize = 256 * 1024
 
@@ -58,8 +81,9 @@ public struct TableWriter: Sendable {
         self.options = options
     }
 
+    /// The file a table is written to in a format; for `xlsx`, the one workbook of all tables.
     public static func fileName(table: String, format: Format) -> String {
-        table + "." + format.rawValue
+        format == .xlsx ? XLSXWorkbook.fileName : table + "." + format.rawValue
     }
 
     /// Checks everything, then writes the set. Returns the file names written, in order.
@@ -67,13 +91,24 @@ public struct TableWriter: Sendable {
     @discardableResult
     public func write(_ tables: [Table], extraFiles: [(name: String, contents: [UInt8])] = [],
                       to outputDirectory: URL) throws -> [String] {
-        guard let primaryFormat = options.formats.first else {
-            throw TableWriterError(table: "*", message: "no output format chosen")
+        try checkNames(tables, extraFiles: extraFiles.map(\.name))
+        return try write(tables, to: outputDirectory) { _ in extraFiles }.files
+    }
+
+    /// Like `write(_:extraFiles:to:)`, but the extra files are made once the tables are staged,
+    /// from what was written, so that `run-report.json` can carry the workbook's notes; they go
+    /// into the same commit.
+    @discardableResult
+    public func write(_ tables: [Table], to outputDirectory: URL,
+                      extraFiles: (Written) throws -> [(name: String, contents: [UInt8])]) throws -> Written {
+        guard let primaryFormat = options.formats.first(where: { $0 != .xlsx }) else {
+            throw TableWriterError(table: "*", message: options.formats.isEmpty ? "no output format chosen"
+                : "xlsx needs csv.gz or csv beside it: datapackage.json describes the CSV files")
         }
         guard (0...9).contains(options.gzipLevel) else {
             throw TableWriterError(table: "*", message: "gzip level \(options.gzipLevel) is not between 0 and 9")
         }
-        try checkNames(tables, extraFiles: extraFiles)
+        try checkNames(tables, extraFiles: [])
         for table in tables {
             try TableWriter.validate(table)
         }
@@ -84,19 +119,34 @@ public struct TableWriter: Sendable {
 
         var set = try AtomicOutputSet(outputDirectory: outputDirectory)
         for table in tables {
-            for format in options.formats {
+            for format in options.formats where format != .xlsx {
                 try set.addFile(named: TableWriter.fileName(table: table.schema.name, format: format)) { file in
                     try writeCSV(table, gzipped: format == .csvGz, to: file)
                 }
             }
         }
+        var workbook: XLSXWorkbook.Summary?
+        if options.formats.contains(.xlsx) {
+            let workbookOptions = XLSXWorkbook.Options(spreadsheetSafe: options.csv.spreadsheetSafe,
+                                                       rowsPerSheet: options.xlsxRowsPerSheet)
+            try set.addFile(named: XLSXWorkbook.fileName) { path in
+                workbook = try XLSXWorkbook.writeValidated(tables, to: path, options: workbookOptions)
+            }
+        }
         try set.addFile(named: DataPackage.fileName, contents: datapackage)
-        for extra in extraFiles {
+
+        var written = Written(files: set.names, workbook: workbook)
+        let extras = try extraFiles(written)
+        var names = Set(set.names)
+        for extra in extras where !names.insert(extra.name).inserted {
+            throw TableWriterError(table: "*", message: "extra file \(extra.name) has the name of another output")
+        }
+        for extra in extras {
             try set.addFile(named: extra.name, contents: extra.contents)
         }
-        let names = set.names
+        written.files = set.names
         try set.commit()
-        return names
+        return written
     }
 
     /// Streams one table: CSV lines are gathered into a buffer, which is compressed (or not)
@@ -127,21 +177,26 @@ public struct TableWriter: Sendable {
         }
     }
 
-    private func checkNames(_ tables: [Table], extraFiles: [(name: String, contents: [UInt8])]) throws {
+    private func checkNames(_ tables: [Table], extraFiles: [String]) throws {
         var names: Set<String> = [DataPackage.fileName]
+        func claim(_ name: String, for table: String) throws {
+            guard names.insert(name).inserted else {
+                throw TableWriterError(table: table, message: "written twice as \(name)")
+            }
+        }
         for table in tables {
             for problem in table.schema.problems() {
                 throw TableWriterError(table: table.schema.name, message: problem)
             }
-            for format in options.formats {
-                let name = TableWriter.fileName(table: table.schema.name, format: format)
-                guard names.insert(name).inserted else {
-                    throw TableWriterError(table: table.schema.name, message: "written twice as \(name)")
-                }
+            for format in options.formats where format != .xlsx {
+                try claim(TableWriter.fileName(table: table.schema.name, format: format), for: table.schema.name)
             }
         }
-        for extra in extraFiles where !names.insert(extra.name).inserted {
-            throw TableWriterError(table: "*", message: "extra file \(extra.name) has the name of another output")
+        for format in options.formats where format == .xlsx {
+            try claim(XLSXWorkbook.fileName, for: "*")
+        }
+        for extra in extraFiles where !names.insert(extra).inserted {
+            throw TableWriterError(table: "*", message: "extra file \(extra) has the name of another output")
         }
     }
 

@@ -1,0 +1,51 @@
+/// Politeness per site: at most `concurrency` requests in flight to one host (and port), and
+/// their starts at least `minimumDelay` apart.
+///
+/// A request holds a permit from `acquire` until `release`; waiters are served in arrival order.
+/// Each redirect hop and retry takes a permit of its own host, so a redirect to another site
+/// counts against that site.
+actor HostThrottle {
+    private struct HostState {
+        var active = 0
+        /// The start reserved by the latest `acquire`, which the next one must follow by `minimumDelay`.
+        var lastStart: ContinuousClock.Instant?
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    let concurrency: Int
+    let minimumDelay: Duration
+    private var hosts: [String: HostState] = [:]
+    private let clock = ContinuousClock()
+
+    init(concurrency: Int, minimumDelay: Duration) {
+        self.concurrency = max(1, concurrency)
+        self.minimumDelay = max(.zero, minimumDelay)
+    }
+
+    /// Waits for a permit for `host` and for its turn to start; call `release(host)` once done.
+    func acquire(_ host: String) async {
+        if hosts[host, default: HostState()].active < concurrency {
+            hosts[host, default: HostState()].active += 1
+        } else {
+            // `release` hands its permit straight to the first waiter, so none can barge in.
+            await withCheckedContinuation { hosts[host, default: HostState()].waiters.append($0) }
+        }
+        let now = clock.now
+        let start = hosts[host]?.lastStart.map { max(now, $0 + minimumDelay) } ?? now
+        // Reserve the start before sleeping: the actor is re-entered while this call waits.
+        hosts[host]?.lastStart = start
+        if start > now { try? await Task.sleep(until: start, clock: clock) }
+    }
+
+    func release(_ host: String) {
+        guard var state = hosts[host] else { return }
+        if state.waiters.isEmpty {
+            state.active -= 1
+            hosts[host] = state
+        } else {
+            let next = state.waiters.removeFirst()
+            hosts[host] = state
+            next.resume()
+        }
+    }
+}
