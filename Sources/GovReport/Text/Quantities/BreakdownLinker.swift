@@ -28,7 +28,20 @@ enum BreakdownLinker {
             // The nearest earlier count of the same kind is the total, if it can hold the part.
             return candidate.value >= part.value ? c : nil
         }
-        return nil
+        return listSiblingParent(of: k, marker: marker, in: tokens, text: text)
+    }
+
+    /// 新建法治阵地3处，其中法治公园1个、法治长廊2条: a part listed with 、 after a linked part belongs to
+    /// the same total even when its measure word differs.
+    static func listSiblingParent(of k: Int, marker: Int, in tokens: [QuantityToken], text: ScalarText) -> Int? {
+        guard k > 0, tokens[k - 1].range.lowerBound > marker, tokens[k - 1].unitKind == .count,
+              tokens[k].unitKind == .count else { return nil }
+        let gap = tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound
+        guard CharClass.isOneOf(text[gap.lowerBound], "、和及"),
+              !gap.contains(where: { CharClass.isOneOf(text[$0], CharClass.clauseEnders) }),
+              let total = parent(of: k - 1, in: tokens, text: text), tokens[total].value >= tokens[k].value
+        else { return nil }
+        return total
     }
 
     /// The 其中 that governs a number at `end`: the last one before it within the same sentence.
