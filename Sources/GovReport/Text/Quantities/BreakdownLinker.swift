@@ -13,7 +13,8 @@ enum BreakdownLinker {
         let part = tokens[k]
         // A rate after 其中 (其中乡镇持证率98%) is not a share of a sum.
         guard part.unitKind != .ratio else { return nil }
-        guard let marker = markerBefore(part.range.lowerBound, in: text) else { return nil }
+        guard let marker = markerBefore(part.range.lowerBound, in: text),
+              inList(k, after: marker, tokens: tokens, text: text) else { return nil }
         let sentenceStart = sentenceStart(before: marker, in: text)
         // 其中 opening a sentence refers back to the sentence before it.
         let opensSentence = (sentenceStart..<marker).allSatisfy {
@@ -42,6 +43,16 @@ enum BreakdownLinker {
               let total = parent(of: k - 1, in: tokens, text: text), tokens[total].value >= tokens[k].value
         else { return nil }
         return total
+    }
+
+    /// Whether a number after 其中 is still in its list. Parts joined by 、 (其中邻里纠纷118起、婚姻家庭纠纷64起，
+    /// 调解成功432起) end at the next clause break; parts separated by commas run to the sentence end.
+    static func inList(_ k: Int, after marker: Int, tokens: [QuantityToken], text: ScalarText) -> Bool {
+        guard let first = tokens.firstIndex(where: { $0.range.lowerBound > marker }), first < k,
+              text[tokens[first].range.upperBound] == "、" else { return true }
+        return !(tokens[first].range.upperBound..<tokens[k].range.lowerBound).contains {
+            CharClass.isOneOf(text[$0], CharClass.clauseEnders)
+        }
     }
 
     /// The 其中 that governs a number at `end`: the last one before it within the same sentence.
