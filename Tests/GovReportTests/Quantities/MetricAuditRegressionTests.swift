@@ -108,3 +108,24 @@ struct MetricAuditRegressionTests {
         ])
     }
 }
+
+@Suite("metric rules: where a 其中 list ends")
+struct BreakdownListEndTests {
+    @Test func aListJoinedByDunEndsAtTheNextClause() {
+        expectQuantities("全年调处矛盾纠纷215起，其中土地纠纷61起、邻里纠纷40起，调解成功209起，调解成功率97.2%。", [
+            ExpectedQuantity(215, "起", "调处矛盾纠纷", raw: "215起"),
+            ExpectedQuantity(61, "起", "土地纠纷", raw: "61起", parent: 0),
+            ExpectedQuantity(40, "起", "邻里纠纷", raw: "40起", parent: 0),
+            ExpectedQuantity(209, "起", "调解成功", raw: "209起"),
+            ExpectedQuantity(97.2, "%", "调解成功率", raw: "97.2%"),
+        ])
+    }
+
+    @Test func aListSeparatedByCommasRunsToTheSentenceEnd() {
+        expectQuantities("全年立案查处违法行为130件，其中普通程序案件52件，简易程序案件78件。", [
+            ExpectedQuantity(130, "件", "立案查处违法行为", raw: "130件"),
+            ExpectedQuantity(52, "件", "普通程序案件", raw: "52件", parent: 0),
+            ExpectedQuantity(78, "件", "简易程序案件", raw: "78件", parent: 0),
+        ])
+    }
+}
