@@ -70,6 +70,9 @@ public struct RunReport: Codable, Sendable {
     public var tablesWritten = false
     public var tables: [String: Int] = [:]
     public var errorsByCode: [String: Int] = [:]
+    /// Share of metrics with an indicator, per document and overall, and the most frequent
+    /// subjects without one: what to add to the taxonomy next.
+    public var indicatorCoverage: IndicatorCoverage?
     public var notes: [String] = []
     public var exitStatus = 0
 
@@ -78,7 +81,8 @@ public struct RunReport: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case govreportVersion = "govreport_version", config, startedAt = "started_at", finishedAt = "finished_at"
         case seconds, jobs, from, only, docs, force, cancelled, documents, http, stages
-        case tablesWritten = "tables_written", tables, errorsByCode = "errors_by_code", notes
+        case tablesWritten = "tables_written", tables, errorsByCode = "errors_by_code"
+        case indicatorCoverage = "indicator_coverage", notes
         case exitStatus = "exit_status"
     }
 

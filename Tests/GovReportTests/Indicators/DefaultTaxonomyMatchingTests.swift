@@ -50,6 +50,8 @@ let indicatorMatchingCases: [IndicatorMatchingCase] = [
         not: S("审查行政合同", "件")),
     Row("legality_review.contracts", S("审查行政合同", "件"), S("審核把關各類合同", "份"),
         not: S("签订法律顾问合同", "份")),
+    Row("legality_review.contracts_amount", S("合同涉及金额", "元"), S("審查合同協議涉及標的", "元"),
+        not: S("合同纠纷调解涉及金额", "元")),
     Row("legality_review.normative_documents", S("审查规范性文件", "件"), S("規範性文件合法性審查", "件"),
         not: S("清理规范性文件", "件")),
     Row("normative_documents.issued", S("制定行政规范性文件", "件"), S("印發規範性文件", "件"),
