@@ -112,6 +112,7 @@ public final class Runner: Sendable {
                 let writer = TablesWriter(store: store, options: options, outputDirectory: config.outputDirectory,
                                           fingerprint: write.fingerprint, logger: logger)
                 let outcome = try writer.write(force: plan.forces("write"), report: &report)
+                report.tablesWritten = outcome
                 if outcome { writeCounts.processed = 1 } else { writeCounts.cached = 1 }
             } catch {
                 throw .cannotRun("cannot write the outputs to \(config.outputDirectory.path): \(error); the previous outputs are untouched")
