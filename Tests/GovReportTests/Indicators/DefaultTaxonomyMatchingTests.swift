@@ -25,6 +25,8 @@ private typealias Row = IndicatorMatchingCase
 
 let indicatorMatchingCases: [IndicatorMatchingCase] = [
     // Study and training of officials
+    Row("leadership.rule_of_law_meetings", S("专题研究法治建设工作", "次"), S("主持研究法治議題", "次"),
+        not: S("研究部署安全生产工作", "次")),
     Row("study.central_group_sessions", S("开展党委理论学习中心组学法", "次"), S("召開黨工委中心組學習會議", "次"),
         not: S("组织机关干部集中学习", "次")),
     Row("study.meeting_sessions", S("开展政府常务会议学法", "次"), S("堅持黨委會會前學法", "次"),

@@ -37,6 +37,7 @@ import Testing
             ["enforcement.penalty_cases", "64.0", "件", "1", "8"],
             ["enforcement.rectification_rate", "100.0", "%", "1", "14"],
             ["enforcement.summary_procedure_cases", "49.0", "件", "1", "9"],
+            ["leadership.rule_of_law_meetings", "7.0", "次", "1", "30"],
             ["legality_review.contracts", "33.0", "份", "1", "5"],
             ["legality_review.contracts_amount", "68000000.0", "元", "1", "6"],
             ["mediation.amount_involved", "3000000.0", "元", "1", "20"],
