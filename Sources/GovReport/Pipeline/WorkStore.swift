@@ -114,13 +114,14 @@ final class WorkStore: Sendable {
         "raw:\(sha256)|\(charset ?? "")|\(contentType ?? "")"
     }
 
-    func storeRaw(_ raw: RawDocument) throws {
+    /// Stores a document's bytes with the HTTP validators that came with them (nil for files).
+    func storeRaw(_ raw: RawDocument, etag: String? = nil, lastModified: String? = nil) throws {
         try pool.write { db in
             try db.execute(sql: """
                 UPDATE documents SET source = ?, sha256 = ?, size = ?, declared_charset = ?, content_type = ?,
-                    content = ?, fetched_at = ? WHERE doc_id = ?
+                    content = ?, fetched_at = ?, etag = ?, last_modified = ? WHERE doc_id = ?
                 """, arguments: [raw.source, raw.sha256, raw.bytes.count, raw.declaredCharset, raw.contentType,
-                                 Data(raw.bytes), Self.timestamp(), raw.docId])
+                                 Data(raw.bytes), Self.timestamp(), etag, lastModified, raw.docId])
             try db.execute(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = 'fetch'", arguments: [raw.docId])
         }
     }
