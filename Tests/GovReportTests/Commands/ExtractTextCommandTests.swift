@@ -38,7 +38,7 @@ import Testing
             "120起 120 起 exact 邻里纠纷  1",
             "45起 45 起 exact 婚姻家庭纠纷  1",
             "98.7% 98.7 % exact 调解成功率 mediation.success_rate <null>",
-            "约260万元 2600000 元 approx 涉及金额  <null>",
+            "约260万元 2600000 元 approx 涉及金额 mediation.amount_involved <null>",
             "1.6万余份 16000 份 more_than 发放法治宣传资料 publicity.materials <null>",
         ])
         // Offsets are Unicode scalars of the line, as Python indexes it.
