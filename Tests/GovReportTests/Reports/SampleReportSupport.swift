@@ -170,13 +170,7 @@ enum ReportChecks {
         #expect(found.map { $0["title"] ?? "" } == expected.map(\.title), sourceLocation: sourceLocation)
         #expect(found.map { $0["doc_number"] ?? "" } == expected.map(\.doc_number), sourceLocation: sourceLocation)
         for (row, citation) in zip(found, expected) {
-            // EXPECTED.json classes 工作要点 as `other` (the issue lists 规划/纲要/方案 as plans);
-            // CitationKindClassifier and its own tests make 要点 a plan. Left to the maintainers.
-            withKnownIssue("工作要点: plan (classifier) or other (EXPECTED.json)") {
-                #expect(row["kind"] == citation.kind, "\(citation.title)", sourceLocation: sourceLocation)
-            } when: {
-                citation.title.hasSuffix("要点")
-            }
+            #expect(row["kind"] == citation.kind, "\(citation.title)", sourceLocation: sourceLocation)
         }
     }
 
