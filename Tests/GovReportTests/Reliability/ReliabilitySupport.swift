@@ -9,11 +9,17 @@ import Glibc
 struct ReliabilityProject {
     let root: URL
 
-    /// `sources`: paths for the one `files` source, relative to `root` or absolute.
-    init(name: String = #function, sources: [String], jobs: Int? = nil) throws {
+    /// `sources`: paths for the one `files` source, relative to `root` or absolute; `fetch`,
+    /// `strip`, `extract`: options of those stages as JSON members (`"maxMetrics": 3`).
+    init(name: String = #function, sources: [String], fetch: String = "", strip: String = "",
+         extract: String = "") throws {
         root = try TestSupport.temporaryDirectory(name)
         let paths = sources.map { "\"\($0)\"" }.joined(separator: ", ")
-        let stages = StageRegistry.names.map { $0 == "write" ? #"{"type": "write", "formats": ["csv.gz"]}"# : "{\"type\": \"\($0)\"}" }
+        let options = ["fetch": fetch, "strip": strip, "extract": extract, "write": #""formats": ["csv.gz"]"#]
+        let stages = StageRegistry.names.map { name in
+            let extra = options[name] ?? ""
+            return extra.isEmpty ? "{\"type\": \"\(name)\"}" : "{\"type\": \"\(name)\", \(extra)}"
+        }
         try TestSupport.write("""
             {"workDir": "work", "outputDir": "out",
              "sources": [{"type": "files", "paths": [\(paths)]}],
