@@ -59,6 +59,7 @@ public final class Runner: Sendable {
             listing.failures += found.failures
         }
         listing.items = deduplicated(listing.items)
+        limitDocuments(&listing)
         let listingSeconds = Date().timeIntervalSince(listingStart)
         do {
             let (new, removed) = try store.recordListing(listing.items, extraIds: listing.failures.map { ($0.docId, $0.source) })
@@ -128,6 +129,9 @@ public final class Runner: Sendable {
         report.exitStatus = report.cancelled ? 1 : (report.documents.failed + report.documents.stale > 0 ? 2 : 0)
         if config.stage(named: "write") != nil {
             do {
+                // A first run stopped before its tables still reports, so the folder may be new.
+                try FileManager.default.createDirectory(at: config.outputDirectory, withIntermediateDirectories: true)
+                AtomicFile.removeStaleTemporaries(of: config.outputDirectory.appendingPathComponent("run-report.json"))
                 try AtomicFile.write(report.jsonData(), to: config.outputDirectory.appendingPathComponent("run-report.json"))
             } catch {
                 logger.error("cannot write run-report.json: \(error)")
@@ -166,6 +170,21 @@ public final class Runner: Sendable {
             }
         }
         return result
+    }
+
+    /// Documents past `fetch.maxDocuments` become error rows instead of being read.
+    private func limitDocuments(_ listing: inout SourceListing) {
+        guard let fetch = config.stage(named: "fetch"), case .fetch(let options) = fetch.kind,
+              listing.items.count > options.maxDocuments else { return }
+        let total = listing.items.count
+        for (offset, item) in listing.items[options.maxDocuments...].enumerated() {
+            listing.failures.append((item.docId, item.source, StageFailure("fetch.too_many_documents", """
+                document \(options.maxDocuments + offset + 1) of the \(total) listed, over the limit of \
+                \(options.maxDocuments) (fetch.maxDocuments): not read; raise fetch.maxDocuments or narrow the sources
+                """)))
+        }
+        listing.items.removeSubrange(options.maxDocuments...)
+        logger.warning("the sources list \(total) documents; only the first \(options.maxDocuments) are taken (fetch.maxDocuments)")
     }
 
     private func deduplicated(_ items: [SourceItem]) -> [SourceItem] {

@@ -18,6 +18,17 @@ public enum AtomicFile {
         try PosixIO.syncDirectory(directory)
     }
 
+    /// Removes the temporary files that writers of `url` killed before their rename left
+    /// behind. Only for a caller that knows no other process is writing `url` (the run lock).
+    public static func removeStaleTemporaries(of url: URL) {
+        let directory = url.standardizedFileURL.deletingLastPathComponent().path
+        let prefix = ".govreport-tmp-" + url.lastPathComponent + "-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            try? PosixIO.unlinkIfPresent(directory + "/" + name)
+        }
+    }
+
     public static func write(_ text: String, to url: URL) throws {
         try write(Array(text.utf8), to: url)
     }

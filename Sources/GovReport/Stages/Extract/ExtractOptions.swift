@@ -6,6 +6,8 @@ public struct ExtractOptions: StageOptions {
     public var indicators = ""
     /// Entities (organisations, programmes, places, events) are extracted unless this is false.
     public var entities = true
+    /// A document with more metrics is `extract.too_many_metrics`.
+    public var maxMetrics = 5_000
     /// SHA-256 of the taxonomy file, set when the config is read: not a user option, but part of
     /// the cache key, so that editing the taxonomy redoes `extract` on the next run.
     var indicatorsDigest = ""
@@ -15,9 +17,11 @@ public struct ExtractOptions: StageOptions {
     public static let fields: [OptionField] = [
         OptionField("indicators", .string, "the indicator taxonomy file (see indicators.json), relative to the config file; \"\" for none"),
         OptionField("entities", .bool, "extract entities (organisations, quoted programme names, places below the township, dated events)"),
+        OptionField("maxMetrics", .int, "fail with extract.too_many_metrics when a document has more metrics (default 5000; a report has a few hundred)"),
     ]
 
     public func problems(at path: String, baseDirectory: URL) -> [ConfigProblem] {
+        if maxMetrics < 1 { return [ConfigProblem("\(path).maxMetrics", "must be at least 1")] }
         guard !indicators.isEmpty else { return [] }
         let file = ConfigLoader.resolve(indicators, against: baseDirectory)
         do {

@@ -42,6 +42,13 @@ public struct ExtractStage: DocumentStage {
                                       context: mention.context, parentMetricId: mention.parentIndex.map { firstId + $0 },
                                       charStart: mention.charStart, charEnd: mention.charEnd))
             }
+            guard metrics.count <= options.maxMetrics else {
+                throw StageFailure("extract.too_many_metrics", """
+                    more than \(options.maxMetrics) metrics (extract.maxMetrics) by paragraph \(number + 1) of \
+                    \(input.paragraphs.count); a report has a few hundred, so this is likely a table of figures \
+                    or run-together text: raise extract.maxMetrics to keep it
+                    """)
+            }
             for mention in CitationExtractor.extract(paragraph: paragraph.text) {
                 citations.append(Citation(title: mention.title, docNumber: mention.docNumber, kind: mention.kind.rawValue,
                                           paragraphNo: number, charStart: mention.charStart, charEnd: mention.charEnd))

@@ -5,6 +5,8 @@ public struct FetchOptions: StageOptions {
     /// Larger inputs are refused with `fetch.too_large` before being read (files) or as soon as
     /// the streamed body passes it (HTTP).
     public var maxBytes: Int = 20_000_000
+    /// Documents listed past this number (in listing order) are `fetch.too_many_documents`.
+    public var maxDocuments: Int = 100_000
     public var userAgent: String = "govreport/0.1 (+rule-of-law reports research)"
     public var connectTimeoutSeconds: Double = 10
     public var timeoutSeconds: Double = 60
@@ -20,6 +22,7 @@ public struct FetchOptions: StageOptions {
 
     public static let fields: [OptionField] = [
         OptionField("maxBytes", .int, "largest input accepted, in bytes; a larger one is refused (error fetch.too_large) without being read: a file by its size, an HTTP body by its Content-Length or as soon as the streamed body passes it"),
+        OptionField("maxDocuments", .int, "most documents one run takes, in listing order; each one past it gets an error row fetch.too_many_documents and is not read"),
         OptionField("userAgent", .string, "User-Agent header sent with every HTTP request; say who you are and how to reach you"),
         OptionField("connectTimeoutSeconds", .double, "longest wait to open a connection (TCP and TLS) to a site; then fetch.connect (retried)"),
         OptionField("timeoutSeconds", .double, "longest time one HTTP request may take, from sending it to the last byte of the body (each redirect and retry is a new request); then fetch.timeout (not retried)"),
@@ -38,6 +41,7 @@ public struct FetchOptions: StageOptions {
             if !ok { problems.append(ConfigProblem("\(path).\(key)", message)) }
         }
         check(maxBytes > 0, "maxBytes", "must be a positive number of bytes")
+        check(maxDocuments > 0, "maxDocuments", "must be a positive number of documents")
         check(!userAgent.trimmingCharacters(in: .whitespaces).isEmpty, "userAgent", "must not be empty")
         // A CR or LF would end the header line and let the value inject headers of its own.
         check(!userAgent.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "userAgent",

@@ -14,6 +14,8 @@ public struct StripOptions: StageOptions {
     public var minBodyChars: Int
     /// Extra `class`/`id` names to prefer as the article container.
     public var bodySelectors: [String]
+    /// A page with more body paragraphs is `strip.too_many_paragraphs`.
+    public var maxParagraphs: Int
 
     public init() {
         chromePatterns = []
@@ -22,6 +24,7 @@ public struct StripOptions: StageOptions {
         minParagraphChars = 1
         minBodyChars = 50
         bodySelectors = []
+        maxParagraphs = 10_000
     }
 
     public static let fields: [OptionField] = [
@@ -37,6 +40,8 @@ public struct StripOptions: StageOptions {
                     "fail with strip.no_body when the body has fewer visible characters (default 50)"),
         OptionField("bodySelectors", .stringArray,
                     "extra class or id names to prefer as the article container, e.g. [\"art_con\"]"),
+        OptionField("maxParagraphs", .int,
+                    "fail with strip.too_many_paragraphs when the body has more paragraphs (default 10000; a report has a few hundred)"),
     ]
 
     public func problems(at path: String, baseDirectory: URL) -> [ConfigProblem] {
@@ -49,6 +54,9 @@ public struct StripOptions: StageOptions {
         }
         if minParagraphChars < 1 {
             problems.append(ConfigProblem("\(path).minParagraphChars", "must be at least 1"))
+        }
+        if maxParagraphs < 1 {
+            problems.append(ConfigProblem("\(path).maxParagraphs", "must be at least 1"))
         }
         if minBodyChars < 0 {
             problems.append(ConfigProblem("\(path).minBodyChars", "must not be negative"))

@@ -14,6 +14,7 @@ public struct StripStage: DocumentStage {
 
     let html: HTMLStripper
     let text: PlainTextStripper
+    let maxParagraphs: Int
 
     public init(options: StripOptions) throws {
         // libxml2 sets up its globals here, once, before documents are parsed on several threads.
@@ -25,9 +26,18 @@ public struct StripStage: DocumentStage {
         html = HTMLStripper(chrome: ChromeRemover(bodySelectors: options.bodySelectors), body: body,
                             keepTables: options.keepTables)
         text = PlainTextStripper(filter: filter, body: body)
+        maxParagraphs = options.maxParagraphs
     }
 
     public func process(_ input: DecodedDocument, document: DocumentRef) throws -> StrippedDocument {
-        input.isHTML ? try html.strip(input.text) : try text.strip(input.text)
+        let stripped = input.isHTML ? try html.strip(input.text) : try text.strip(input.text)
+        guard stripped.paragraphs.count <= maxParagraphs else {
+            throw StageFailure("strip.too_many_paragraphs", """
+                the body has \(stripped.paragraphs.count) paragraphs, over the limit of \(maxParagraphs) \
+                (strip.maxParagraphs); a report has a few hundred, so this is likely a listing or a generated \
+                page: raise strip.maxParagraphs to keep it
+                """)
+        }
+        return stripped
     }
 }

@@ -27,6 +27,11 @@ struct TablesWriter {
     /// Writes the tables unless they are up to date; returns whether it wrote. Fills the report's
     /// document statuses, table row counts and error codes either way.
     func write(force: Bool, report: inout RunReport) throws -> Bool {
+        // A set staged by a run that was killed is finished or thrown away first, also when
+        // the tables turn out to be up to date and nothing new is written.
+        if PosixIO.kind(outputDirectory.path) == .directory {
+            try AtomicOutputSet.recover(outputDirectory: outputDirectory)
+        }
         let stateKey = sha256Hex(Data((fingerprint + "\n" + (try store.tablesFingerprint())).utf8))
         let expectedFiles = Self.tables.flatMap { schema in writerOptions.formats.map { TableWriter.fileName(table: schema.name, format: $0) } }
             + [DataPackage.fileName]

@@ -40,11 +40,18 @@ public enum CitationExtractor {
     /// unclosed.
     private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "\n"]
 
+    /// Longest title looked for, in scalars. The longest real titles (a notice that prints a
+    /// plan: 关于印发《…》的通知) run to about a hundred characters; an unclosed 《 in text run
+    /// together without sentence marks would otherwise be scanned to the end of the paragraph
+    /// for every 《 (quadratic) and give a title of the whole paragraph.
+    static let maxTitleScalars = 150
+
     /// The offset of the 》 that closes the 《 at `open`, counting nested 《…》.
     private static func closingMark(_ scalars: [Unicode.Scalar], openingAt open: Int) -> Int? {
         var depth = 0
         var index = open
-        while index < scalars.count {
+        let end = min(scalars.count, open + maxTitleScalars + 2)
+        while index < end {
             let scalar = scalars[index]
             if sentenceEnds.contains(scalar) { return nil }
             if scalar == "《" { depth += 1 }

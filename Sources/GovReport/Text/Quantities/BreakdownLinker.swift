@@ -3,6 +3,10 @@ enum BreakdownLinker {
     static let qiZhong: [Unicode.Scalar] = Array("其中".unicodeScalars)
     /// Units that count the same kind of thing (cases are 件, 起 or 宗 in the same sentence).
     static let unitGroups: [Set<String>] = [["件", "起", "宗", "例"], ["人", "名", "位"], ["个", "家", "处", "所"]]
+    /// How far back (in scalars) a 其中 and a sentence start are looked for. Real sentences are far
+    /// shorter; in text run together without sentence marks every number would otherwise scan
+    /// back to the start of the paragraph, which is quadratic in its length.
+    static let maxLookBack = 400
 
     /// For each metric, the index of the total it is a part of, or nil.
     static func parents(for tokens: [QuantityToken], in text: ScalarText) -> [Int?] {
@@ -58,7 +62,8 @@ enum BreakdownLinker {
     /// The 其中 that governs a number at `end`: the last one before it within the same sentence.
     static func markerBefore(_ end: Int, in text: ScalarText) -> Int? {
         var j = end - qiZhong.count
-        while j >= 0 {
+        let limit = max(0, end - maxLookBack)
+        while j >= limit {
             if CharClass.isOneOf(text[j + qiZhong.count - 1], "。！？!?\n") { return nil }
             if text.matches(qiZhong, at: j) { return j }
             j -= 1
@@ -68,7 +73,8 @@ enum BreakdownLinker {
 
     static func sentenceStart(before i: Int, in text: ScalarText) -> Int {
         var j = i - 1
-        while j >= 0, !CharClass.isOneOf(text[j], "。！？!?\n") { j -= 1 }
+        let limit = max(0, i - maxLookBack)
+        while j >= limit, !CharClass.isOneOf(text[j], "。！？!?\n") { j -= 1 }
         return j + 1
     }
 

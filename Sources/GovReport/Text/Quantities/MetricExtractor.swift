@@ -87,10 +87,16 @@ public enum MetricExtractor {
         return spans
     }
 
+    /// Longest context kept on each side of the number when its sentence is longer than a
+    /// sentence can be (text run together without sentence marks): the context is for reading
+    /// the value in place, and a whole run-on paragraph per metric would bloat every table.
+    static let maxContextSide = 200
+
     static func context(of range: Range<Int>, spans: [ScalarSpan], in text: ScalarText) -> String {
         let span = spans.first { $0.start <= range.lowerBound && range.lowerBound < $0.end }
             ?? ScalarSpan(0, text.count)
-        var lo = span.start, hi = min(span.end, text.count)
+        var lo = max(span.start, range.lowerBound - maxContextSide)
+        var hi = min(span.end, text.count, range.upperBound + maxContextSide)
         while lo < hi, CharClass.isSpace(text[lo]) { lo += 1 }
         while hi > lo, CharClass.isSpace(text[hi - 1]) || CharClass.isOneOf(text[hi - 1], CharClass.sentenceEnders) {
             hi -= 1

@@ -42,8 +42,11 @@ enum NonMetricFilters {
             switch c {
             case "《":
                 // Titles nest (《关于印发<…(2015-2020年)>的通知》); an unclosed one masks at most 80 scalars.
+                // The close is looked for no further than a title can run, so that text run
+                // together with many unclosed 《 stays linear.
                 var depth = 0, k = i, end = min(text.count, i + 80)
-                while k < text.count {
+                let limit = min(text.count, i + CitationExtractor.maxTitleScalars + 2)
+                while k < limit {
                     if text[k] == "《" { depth += 1 }
                     if text[k] == "》" {
                         depth -= 1

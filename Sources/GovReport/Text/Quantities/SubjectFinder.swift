@@ -15,11 +15,17 @@ enum SubjectFinder {
         var countedNoun = false
     }
 
+    /// Longest stretch before a number searched for its subject, in scalars. Real clauses are
+    /// far shorter; in text run together without punctuation the clean-up, which rescans the
+    /// phrase for every word it strips, would be quadratic in the paragraph's length.
+    static let maxClauseScalars = 80
+
     static func subjects(for tokens: [QuantityToken], in text: ScalarText) -> [Found] {
         var found: [Found] = []
         for (k, t) in tokens.enumerated() {
             let previousEnd = k > 0 ? tokens[k - 1].range.upperBound : nil
-            let start = clauseStart(before: t.range.lowerBound, previousEnd: previousEnd, in: text)
+            let start = max(clauseStart(before: t.range.lowerBound, previousEnd: previousEnd, in: text),
+                            t.range.lowerBound - maxClauseScalars)
             let isPart = BreakdownLinker.markerBefore(t.range.lowerBound, in: text) != nil
             let pre = SubjectCleaner.cleanPreceding(text.text(start..<t.range.lowerBound), keepAgent: isPart)
             var chosen = choose(t, pre: pre, in: text)
