@@ -86,14 +86,15 @@ enum HTTPTestPages {
 }
 
 extension FetchOptions {
-    /// Options for tests against the local server: no politeness delay, quick retries.
+    /// Options for tests against the local server: no politeness delay, quick retries, and
+    /// timeouts generous enough for a loaded CI machine running other suites beside these.
     static func forTests(_ adjust: (inout FetchOptions) -> Void = { _ in }) -> FetchOptions {
         var options = FetchOptions()
         options.perHostDelayMilliseconds = 0
         options.retryBaseDelayMilliseconds = 50
         options.retryMaxDelaySeconds = 5
-        options.timeoutSeconds = 10
-        options.connectTimeoutSeconds = 2
+        options.timeoutSeconds = 30
+        options.connectTimeoutSeconds = 10
         adjust(&options)
         return options
     }
