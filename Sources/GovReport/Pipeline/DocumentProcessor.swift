@@ -61,6 +61,14 @@ struct DocumentProcessor: Sendable {
         let document = DocumentRef(docId: item.docId, source: item.source)
         var inputHash: String?
         var carried: StageInput?
+        let state: WorkStore.DocumentState
+        do {
+            state = try store.documentState(item.docId)
+        } catch {
+            logger.error("\(item.source): work store error: \(error)")
+            counts[0].failed += 1
+            return
+        }
         for (position, (stage, runnable)) in stages.enumerated() {
             let started = Date()
             defer { counts[position].seconds += Date().timeIntervalSince(started) }
@@ -82,14 +90,14 @@ struct DocumentProcessor: Sendable {
                 }
                 guard let runnable, let previousHash = inputHash else { return }
                 let key = sha256Hex(Data((stage.fingerprint + "\n" + previousHash).utf8))
-                let cached = try store.cacheState(item.docId, stage: stage.name)
+                let cached = state.outputs[stage.name]
                 if let cached, plan.reusesCache(stage.name) || (!plan.forces(stage.name) && cached.cacheKey == key) {
                     counts[position].cached += 1
                     inputHash = cached.outputHash
                     carried = nil
                     continue
                 }
-                if !plan.forces(stage.name), try store.failureKey(item.docId, stage: stage.name) == key {
+                if !plan.forces(stage.name), state.failureKeys[stage.name] == key {
                     counts[position].failed += 1
                     for later in (position + 1)..<stages.count { counts[later].notRun += 1 }
                     return
