@@ -104,12 +104,12 @@ struct DocumentProcessor: Sendable {
                 }
                 let input = try carried ?? loadInput(for: position, docId: item.docId)
                 do {
-                    let payload = try runnable.run(input, document: document)
-                    let outputHash = sha256Hex(payload)
-                    try store.storeOutput(item.docId, stage: stage.name, cacheKey: key, outputHash: outputHash, payload: payload)
+                    let result = try runnable.run(input, document: document)
+                    let outputHash = sha256Hex(result.payload)
+                    try store.storeOutput(item.docId, stage: stage.name, cacheKey: key, outputHash: outputHash, payload: result.payload)
                     counts[position].processed += 1
                     inputHash = outputHash
-                    carried = .payload(payload)
+                    carried = .value(result.value)
                 } catch {
                     let failure = (error as? StageFailure)
                         ?? StageFailure("\(stage.name).internal", "unexpected error in \(stage.name): \(error)")
