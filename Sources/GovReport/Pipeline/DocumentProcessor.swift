@@ -8,6 +8,8 @@ struct DocumentProcessor: Sendable {
     let stages: [(ConfiguredStage, AnyDocumentStage?)]
     let plan: StagePlan
     let logger: Logger
+    /// What the HTTP batch gave for each URL document fetched in this run.
+    var httpResults: [String: URLPrefetch.Stored] = [:]
 
     /// Processes the documents on `jobs` threads and returns the counts per stage, in stage order.
     func process(_ items: [SourceItem], jobs: Int, progress: any ProgressSink,
@@ -143,7 +145,15 @@ struct DocumentProcessor: Sendable {
             case .file(let url):
                 bytes = try FileReader.read(url, maxBytes: options.maxBytes)
             case .url(let url):
-                throw StageFailure("fetch.unsupported", "fetching \(url) over http is not supported by this build")
+                // Fetched and stored by URLPrefetch before the documents started.
+                switch httpResults[item.docId] {
+                case .stored(let fingerprint, let changed):
+                    return (fingerprint, nil, changed ? .ran : .cached)
+                case .failed(let failure):
+                    throw failure
+                case nil:
+                    throw StageFailure("fetch.internal", "\(url) was not fetched in this run")
+                }
             }
         } catch {
             let failure = error as? StageFailure ?? StageFailure("fetch.internal", "\(error)")

@@ -34,6 +34,24 @@ public struct RunReport: Codable, Sendable {
         public var stale = 0
     }
 
+    /// What the HTTP requests of `fetch` gave in this run (all zero without URL sources).
+    public struct HTTPSummary: Codable, Sendable, Equatable {
+        /// URLs requested (each once, redirects and retries included in its one request).
+        public var requested = 0
+        /// New or changed content, stored and taken through the stages.
+        public var fetched = 0
+        /// 304, or 200 with the same bytes as last time: nothing downstream redone.
+        public var notModified = 0
+        /// Could not be fetched: an `errors` row; the document keeps its earlier rows (status stale).
+        public var failed = 0
+        /// Wall time of the whole batch.
+        public var seconds = 0.0
+
+        enum CodingKeys: String, CodingKey {
+            case requested, fetched, notModified = "not_modified", failed, seconds
+        }
+    }
+
     public var govreportVersion = GovReportVersion.string
     public var config = ""
     public var startedAt = ""
@@ -46,11 +64,15 @@ public struct RunReport: Codable, Sendable {
     public var force = false
     public var cancelled = false
     public var documents = Documents()
+    public var http = HTTPSummary()
     public var stages: [StageCounts] = []
     /// Whether the tables were rewritten (false when nothing they are built from changed).
     public var tablesWritten = false
     public var tables: [String: Int] = [:]
     public var errorsByCode: [String: Int] = [:]
+    /// Share of metrics with an indicator, per document and overall, and the most frequent
+    /// subjects without one: what to add to the taxonomy next.
+    public var indicatorCoverage: IndicatorCoverage?
     public var notes: [String] = []
     public var exitStatus = 0
 
@@ -58,8 +80,9 @@ public struct RunReport: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case govreportVersion = "govreport_version", config, startedAt = "started_at", finishedAt = "finished_at"
-        case seconds, jobs, from, only, docs, force, cancelled, documents, stages
-        case tablesWritten = "tables_written", tables, errorsByCode = "errors_by_code", notes
+        case seconds, jobs, from, only, docs, force, cancelled, documents, http, stages
+        case tablesWritten = "tables_written", tables, errorsByCode = "errors_by_code"
+        case indicatorCoverage = "indicator_coverage", notes
         case exitStatus = "exit_status"
     }
 

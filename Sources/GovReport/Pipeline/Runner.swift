@@ -84,11 +84,24 @@ public final class Runner: Sendable {
         }
         report.documents.selected = selected.count
 
+        // HTTP: the URLs are fetched in one batch; their outcomes go through the stages like files.
+        var fetched = URLPrefetch.Result()
+        if let fetch = config.stage(named: "fetch"), case .fetch(let options) = fetch.kind {
+            do {
+                fetched = try URLPrefetch(store: store, options: options, plan: plan, logger: logger)
+                    .run(selected, progress: progress, cancellation: cancellation)
+            } catch {
+                throw .cannotRun("cannot read the fetch state from the work store: \(error)")
+            }
+        }
+        report.http = fetched.summary
+
         // Per-document stages
-        let processor = DocumentProcessor(store: store, stages: stages, plan: plan, logger: logger)
+        let processor = DocumentProcessor(store: store, stages: stages, plan: plan, logger: logger,
+                                          httpResults: fetched.results)
         let counts = processor.process(selected, jobs: report.jobs, progress: progress, cancellation: cancellation)
         report.stages = counts
-        report.stages[0].seconds += listingSeconds
+        report.stages[0].seconds += listingSeconds + fetched.summary.seconds
         report.cancelled = cancellation.isCancelled
 
         // Tables
@@ -99,6 +112,7 @@ public final class Runner: Sendable {
                 let writer = TablesWriter(store: store, options: options, outputDirectory: config.outputDirectory,
                                           fingerprint: write.fingerprint, logger: logger)
                 let outcome = try writer.write(force: plan.forces("write"), report: &report)
+                report.tablesWritten = outcome
                 if outcome { writeCounts.processed = 1 } else { writeCounts.cached = 1 }
             } catch {
                 throw .cannotRun("cannot write the outputs to \(config.outputDirectory.path): \(error); the previous outputs are untouched")
@@ -110,7 +124,8 @@ public final class Runner: Sendable {
         let finished = Date()
         report.finishedAt = ISO8601DateFormatter().string(from: finished)
         report.seconds = finished.timeIntervalSince(started)
-        report.exitStatus = report.cancelled ? 1 : (report.documents.failed > 0 ? 2 : 0)
+        // A stale document failed tonight too (it has an errors row), though its old rows stay.
+        report.exitStatus = report.cancelled ? 1 : (report.documents.failed + report.documents.stale > 0 ? 2 : 0)
         if config.stage(named: "write") != nil {
             do {
                 try AtomicFile.write(report.jsonData(), to: config.outputDirectory.appendingPathComponent("run-report.json"))

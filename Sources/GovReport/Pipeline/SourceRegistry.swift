@@ -37,7 +37,7 @@ public protocol SourceDescriptor: Sendable {
 
 /// Every source type `pipeline.json` accepts.
 public enum SourceRegistry {
-    public static let all: [any SourceDescriptor] = [FilesSourceDescriptor()]
+    public static let all: [any SourceDescriptor] = [FilesSourceDescriptor(), URLListSourceDescriptor(), URLSourceDescriptor()]
 
     public static var names: [String] { all.map(\.name) }
 

@@ -114,14 +114,15 @@ final class WorkStore: Sendable {
         "raw:\(sha256)|\(charset ?? "")|\(contentType ?? "")"
     }
 
-    func storeRaw(_ raw: RawDocument) throws {
+    /// Stores a document's bytes with the HTTP validators that came with them (nil for files).
+    func storeRaw(_ raw: RawDocument, etag: String? = nil, lastModified: String? = nil) throws {
         let now = Self.timestamp()
         try pool.write { db in
             try db.cachedStatement(sql: """
                 UPDATE documents SET source = ?, sha256 = ?, size = ?, declared_charset = ?, content_type = ?,
-                    content = ?, fetched_at = ? WHERE doc_id = ?
+                    content = ?, fetched_at = ?, etag = ?, last_modified = ? WHERE doc_id = ?
                 """).execute(arguments: [raw.source, raw.sha256, raw.bytes.count, raw.declaredCharset, raw.contentType,
-                                         Data(raw.bytes), now, raw.docId])
+                                         Data(raw.bytes), now, etag, lastModified, raw.docId])
             try db.cachedStatement(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = 'fetch'").execute(arguments: [raw.docId])
         }
     }

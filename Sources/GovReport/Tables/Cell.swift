@@ -47,10 +47,19 @@ public enum Cell: Sendable, Equatable, Hashable {
         switch self {
         case .text(let s), .date(let s): return s
         case .integer(let i): return String(i)
-        case .number(let d): return Cell.plainDecimal(d)
+        case .number(let d): return Cell.numberText(d)
         case .bool(let b): return b ? "true" : "false"
         case .null: return ""
         }
+    }
+
+    /// A `number` column's field: `plainDecimal` with a decimal point always (4000000 →
+    /// `4000000.0`), so that DuckDB's and pandas' type sniffing read the column as a float even
+    /// when every value in it happens to be whole (they would say BIGINT/int64 otherwise).
+    public static func numberText(_ value: Double) -> String {
+        let text = plainDecimal(value)
+        guard value.isFinite, !text.contains(".") else { return text }
+        return text + ".0"
     }
 
     /// The shortest decimal that reads back as exactly `value`, without exponent:

@@ -90,7 +90,9 @@ enum XLSXLayout {
         switch cell {
         case .null: return 0
         case .text(let s): return displayWidth(text.neutralised(s))
-        case .integer, .number: return cell.plainText.count
+        case .integer: return cell.plainText.count
+        // The workbook shows the number, not the CSV field's trailing .0.
+        case .number(let value): return Cell.plainDecimal(value).count
         case .bool: return 5  // FALSE
         case .date(let s): return field.type == .datetime ? max(19, s.count) : max(10, s.count)
         }

@@ -25,6 +25,8 @@ private typealias Row = IndicatorMatchingCase
 
 let indicatorMatchingCases: [IndicatorMatchingCase] = [
     // Study and training of officials
+    Row("leadership.rule_of_law_meetings", S("专题研究法治建设工作", "次"), S("主持研究法治議題", "次"),
+        not: S("研究部署安全生产工作", "次")),
     Row("study.central_group_sessions", S("开展党委理论学习中心组学法", "次"), S("召開黨工委中心組學習會議", "次"),
         not: S("组织机关干部集中学习", "次")),
     Row("study.meeting_sessions", S("开展政府常务会议学法", "次"), S("堅持黨委會會前學法", "次"),
@@ -50,6 +52,8 @@ let indicatorMatchingCases: [IndicatorMatchingCase] = [
         not: S("审查行政合同", "件")),
     Row("legality_review.contracts", S("审查行政合同", "件"), S("審核把關各類合同", "份"),
         not: S("签订法律顾问合同", "份")),
+    Row("legality_review.contracts_amount", S("合同涉及金额", "元"), S("審查合同協議涉及標的", "元"),
+        not: S("合同纠纷调解涉及金额", "元")),
     Row("legality_review.normative_documents", S("审查规范性文件", "件"), S("規範性文件合法性審查", "件"),
         not: S("清理规范性文件", "件")),
     Row("normative_documents.issued", S("制定行政规范性文件", "件"), S("印發規範性文件", "件"),

@@ -13,6 +13,7 @@ import Glibc
         #expect(first.status == 0, "\(first.stderr)")
         let firstBytes = try fixture.outputBytes()
         #expect(firstBytes.keys.contains("documents.csv.gz") && firstBytes.keys.contains("datapackage.json"))
+        #expect(try fixture.report()["tables_written"] as? Bool == true)
 
         let second = try fixture.run()
         #expect(second.status == 0)
@@ -20,6 +21,7 @@ import Glibc
             #expect(try fixture.counts(stage)["processed"] == 0, "stage \(stage) redid work")
         }
         #expect(try fixture.counts("write")["cached"] == 1)
+        #expect(try fixture.report()["tables_written"] as? Bool == false)
         #expect(try fixture.outputBytes() == firstBytes)
 
         // Forcing redoes everything and still gives the same bytes.

@@ -24,8 +24,22 @@ import Testing
             (-.infinity, "-INF"),
         ]
         for (value, expected) in cases {
+            #expect(Cell.plainDecimal(value) == expected, "\(value)")
+        }
+    }
+
+    /// In a CSV, a number column always has a decimal point, so that DuckDB and pandas read it
+    /// as a float even when every value is whole.
+    @Test func numberFieldsAlwaysCarryADecimalPoint() {
+        let cases: [(Double, String)] = [
+            (4_000_000, "4000000.0"), (15_000, "15000.0"), (0, "0.0"), (-0.0, "0.0"), (98.6, "98.6"),
+            (-3.2, "-3.2"), (1e21, "1000000000000000000000.0"), (1e-7, "0.0000001"),
+            (.nan, "NaN"), (.infinity, "INF"), (-.infinity, "-INF"),
+        ]
+        for (value, expected) in cases {
             #expect(Cell.number(value).plainText == expected, "\(value)")
         }
+        #expect(Cell.integer(4_000_000).plainText == "4000000", "integer columns stay integers")
     }
 
     @Test func everyFiniteDoubleReadsBackExactlyAndWithoutExponent() {

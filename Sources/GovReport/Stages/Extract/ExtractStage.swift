@@ -8,7 +8,7 @@ public struct ExtractStage: DocumentStage {
 
     public static let name = "extract"
     public static let summary = "finds metrics (value, unit, qualifier, subject, indicator), citations of laws and documents, entities and the report's year, issuer and place"
-    public static let version = 1
+    public static let version = 4
 
     let options: ExtractOptions
     let matcher: IndicatorMatcher?
@@ -29,8 +29,13 @@ public struct ExtractStage: DocumentStage {
             let mentions = MetricExtractor.extract(paragraph: paragraph.text, sourceParagraph: paragraph.sourceText,
                                                    sentences: paragraph.sentences)
             let firstId = metrics.count + 1
+            var sentence = (context: "", subjects: [String]())
             for mention in mentions {
-                let indicator = matcher?.match(subject: mention.subject, unit: mention.unit)?.code ?? ""
+                if mention.context != sentence.context { sentence = (mention.context, []) }
+                // A 其中 part never leans: 其中邻里纠纷47起 is not the total's indicator.
+                let indicator = matcher?.match(subject: mention.subject, unit: mention.unit,
+                                               earlierSubjects: mention.parentIndex == nil ? sentence.subjects : [])?.code ?? ""
+                sentence.subjects.append(mention.subject)
                 metrics.append(Metric(metricId: metrics.count + 1, paragraphNo: number, sectionId: paragraph.sectionId,
                                       subject: mention.subject, indicator: indicator, value: mention.value,
                                       unit: mention.unit, qualifier: mention.qualifier.rawValue, raw: mention.raw,
@@ -45,6 +50,10 @@ public struct ExtractStage: DocumentStage {
                 entities += EntityExtractor.extract(paragraphNo: number, text: paragraph.text, reportYear: metadata.reportYear)
             }
         }
-        return ExtractedDocument(metadata: metadata, metrics: metrics, citations: citations, entities: entities)
+        let names = Dictionary((matcher?.rules ?? []).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let panel = IndicatorPanel.entries(metrics: metrics).map { entry in
+            PanelRow(entry: entry, nameZh: names[entry.indicator]?.nameZh ?? "", nameEn: names[entry.indicator]?.nameEn ?? "")
+        }
+        return ExtractedDocument(metadata: metadata, metrics: metrics, citations: citations, entities: entities, panel: panel)
     }
 }

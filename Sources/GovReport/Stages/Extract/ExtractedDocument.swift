@@ -104,17 +104,35 @@ public struct ReportMetadata: Codable, Sendable, Equatable {
     }
 }
 
+/// One row of the document's indicator panel, with the indicator's names from the taxonomy (the
+/// write stage does not read the taxonomy, so the names travel with the cached output).
+public struct PanelRow: Codable, Sendable, Equatable {
+    public var entry: PanelEntry
+    public var nameZh: String
+    public var nameEn: String
+
+    public init(entry: PanelEntry, nameZh: String, nameEn: String) {
+        self.entry = entry
+        self.nameZh = nameZh
+        self.nameEn = nameEn
+    }
+}
+
 /// The output of `extract`.
 public struct ExtractedDocument: Codable, Sendable, Equatable {
     public var metadata: ReportMetadata
     public var metrics: [Metric]
     public var citations: [Citation]
     public var entities: [Entity]
+    /// One row per indicator the metrics carry, ordered by indicator code.
+    public var panel: [PanelRow]
 
-    public init(metadata: ReportMetadata, metrics: [Metric], citations: [Citation], entities: [Entity]) {
+    public init(metadata: ReportMetadata, metrics: [Metric], citations: [Citation], entities: [Entity],
+                panel: [PanelRow] = []) {
         self.metadata = metadata
         self.metrics = metrics
         self.citations = citations
         self.entities = entities
+        self.panel = panel
     }
 }

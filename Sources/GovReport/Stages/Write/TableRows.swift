@@ -68,6 +68,17 @@ enum TableRows {
         }
     }
 
+    /// The document × indicator panel, with the document's place and year on every row.
+    static func indicators(_ b: DocumentBundle) -> [[Cell]] {
+        guard let extracted = b.extracted else { return [] }
+        let meta = extracted.metadata
+        return extracted.panel.map { row in
+            [.text(b.docId), .text(meta.province), .text(meta.city), .text(meta.county), .text(meta.township),
+             Cell(meta.reportYear), .text(row.entry.indicator), .text(row.nameZh), .text(row.nameEn),
+             .number(row.entry.value), .text(row.entry.unit), .integer(row.entry.nMentions), .text(row.entry.metricIdsText)]
+        }
+    }
+
     static func errors(_ b: DocumentBundle) -> [[Cell]] {
         b.failures
             .sorted { (StageRegistry.index(of: $0.stage) ?? 0) < (StageRegistry.index(of: $1.stage) ?? 0) }

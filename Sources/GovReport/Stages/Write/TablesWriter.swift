@@ -15,7 +15,7 @@ struct TablesWriter {
     /// The tables written, in order.
     static let tables: [TableSchema] = [
         TableCatalog.documents, TableCatalog.sections, TableCatalog.paragraphs, TableCatalog.metrics,
-        TableCatalog.citations, TableCatalog.entities, TableCatalog.errors,
+        TableCatalog.citations, TableCatalog.entities, TableCatalog.indicators, TableCatalog.errors,
     ]
 
     private var writerOptions: TableWriter.Options {
@@ -44,6 +44,7 @@ struct TablesWriter {
         let failuresByDoc = Dictionary(grouping: try store.failures(), by: \.docId)
         var rows: [String: [[Cell]]] = [:]
         var summary = TablesSummary()
+        var metricsByDoc: [String: [Metric]] = [:]
         for document in try store.listedDocuments() {
             let bundle = try store.bundle(for: document, failures: failuresByDoc[document.docId] ?? [])
             rows["documents", default: []].append(TableRows.documents(bundle))
@@ -52,13 +53,17 @@ struct TablesWriter {
             rows["metrics", default: []] += TableRows.metrics(bundle)
             rows["citations", default: []] += TableRows.citations(bundle)
             rows["entities", default: []] += TableRows.entities(bundle)
+            rows["indicators", default: []] += TableRows.indicators(bundle)
+            if let metrics = bundle.extracted?.metrics { metricsByDoc[document.docId] = metrics }
             rows["errors", default: []] += TableRows.errors(bundle)
             summary.count(status: bundle.status)
             for failure in bundle.failures { summary.errorsByCode[failure.code, default: 0] += 1 }
         }
         let tables = Self.tables.map { TableWriter.Table(schema: $0, rows: rows[$0.name] ?? []) }
         for table in tables { summary.tables[table.schema.name] = table.rows.count }
-        try TableWriter(options: writerOptions).write(tables, to: outputDirectory)
+        summary.coverage = IndicatorCoverage(documents: metricsByDoc, top: 20)
+        let written = try TableWriter(options: writerOptions).write(tables, to: outputDirectory) { _ in [] }
+        summary.notes = written.notes
         let encoded = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
         try store.setMeta("tables.state", stateKey)
         try store.setMeta("tables.summary", encoded)
@@ -73,6 +78,8 @@ struct TablesSummary: Codable {
     var ok = 0, empty = 0, failed = 0, stale = 0
     var tables: [String: Int] = [:]
     var errorsByCode: [String: Int] = [:]
+    var coverage: IndicatorCoverage?
+    var notes: [String] = []
 
     mutating func count(status: String) {
         switch status {
@@ -90,5 +97,7 @@ struct TablesSummary: Codable {
         report.documents.stale = stale
         report.tables = tables
         report.errorsByCode = errorsByCode
+        report.indicatorCoverage = coverage
+        report.notes += notes
     }
 }

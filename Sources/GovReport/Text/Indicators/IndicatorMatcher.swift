@@ -34,6 +34,24 @@ public struct IndicatorMatcher: Sendable {
         }
         return tied ? nil : best.map { rules[$0.index] }
     }
+
+    /// Like `match(subject:unit:)`, for a metric whose subject leans on the one before it in the
+    /// same sentence: 调解成功313宗，成功率98.4% or 受理12345热线工单4800余件，办结率99.6% give the
+    /// bare subjects 成功率 and 办结率, which name no indicator alone. When the subject matches
+    /// nothing and is a rate or an amount (ends in 率, 比例 or 金额), it is matched again with the
+    /// nearest earlier subject of the sentence that is not itself such a measure in front of it
+    /// (成功率98.4%，涉及金额1200万元 leans past 成功率 onto 调解成功). Other subjects stand on their
+    /// own: 参考186人 after 集中学法12次 is not a count of training attendance.
+    public func match(subject: String, unit: String, earlierSubjects: [String]) -> IndicatorRule? {
+        if let rule = match(subject: subject, unit: unit) { return rule }
+        guard Self.leansOnContext(subject),
+              let anchor = earlierSubjects.last(where: { !$0.isEmpty && !Self.leansOnContext($0) }) else { return nil }
+        return match(subject: anchor + subject, unit: unit)
+    }
+
+    static func leansOnContext(_ subject: String) -> Bool {
+        subject.hasSuffix("率") || subject.hasSuffix("比例") || subject.hasSuffix("金额")
+    }
 }
 
 /// `IndicatorRule.score` over bytes: the same groups and the same specificity (characters of

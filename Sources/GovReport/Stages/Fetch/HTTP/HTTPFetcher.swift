@@ -27,22 +27,33 @@ public struct HTTPFetcher: Sendable {
     /// problem is that URL's `.failed`. `onEach` is called as each URL finishes (any thread).
     public func fetchAll(_ requests: [HTTPFetchRequest],
                          onEach: (@Sendable (Int, HTTPFetchOutcome) -> Void)? = nil) async -> [HTTPFetchOutcome] {
-        guard !requests.isEmpty else { return [] }
+        let outcomes = Locked([HTTPFetchOutcome?](repeating: nil, count: requests.count))
+        await fetchEach(requests) { index, outcome in
+            outcomes.withLock { $0[index] = outcome }
+            onEach?(index, outcome)
+        }
+        return outcomes.current.map { $0 ?? .failed(StageFailure("fetch.internal", "no outcome was recorded")) }
+    }
+
+    /// Fetches every request and hands each outcome to `handle` as it finishes (any thread),
+    /// keeping none: a night's bodies never sit in memory together. Once `stop` says so, no
+    /// further request starts (those under way finish): a SIGINT/SIGTERM ends the batch soon.
+    public func fetchEach(_ requests: [HTTPFetchRequest], stop: @Sendable () -> Bool = { false },
+                          handle: @Sendable (Int, HTTPFetchOutcome) -> Void) async {
+        guard !requests.isEmpty else { return }
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup,
                                 configuration: Self.clientConfiguration(options),
                                 backgroundActivityLogger: logger)
         let session = HTTPFetchSession(client: client, options: options, logger: logger)
-        var outcomes = [HTTPFetchOutcome?](repeating: nil, count: requests.count)
         await withTaskGroup(of: (Int, HTTPFetchOutcome).self) { group in
             var order = Self.interleavedByHost(requests).makeIterator()
             func startNext() {
-                guard let index = order.next() else { return }
+                guard !stop(), let index = order.next() else { return }
                 group.addTask { (index, await session.fetch(requests[index])) }
             }
             for _ in 0..<Self.maxInFlight { startNext() }
             while let (index, outcome) = await group.next() {
-                outcomes[index] = outcome
-                onEach?(index, outcome)
+                handle(index, outcome)
                 startNext()
             }
         }
@@ -51,7 +62,6 @@ public struct HTTPFetcher: Sendable {
         } catch {
             logger.warning("HTTP client shutdown: \(error)")
         }
-        return outcomes.map { $0 ?? .failed(StageFailure("fetch.internal", "no outcome was recorded")) }
     }
 
     /// `fetchAll` for synchronous callers: blocks the calling thread until the batch is done.
@@ -59,14 +69,26 @@ public struct HTTPFetcher: Sendable {
     public func fetchAllBlocking(_ requests: [HTTPFetchRequest],
                                  onEach: (@Sendable (Int, HTTPFetchOutcome) -> Void)? = nil) -> [HTTPFetchOutcome] {
         let result = Locked<[HTTPFetchOutcome]>([])
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
+        blocking {
             let outcomes = await self.fetchAll(requests, onEach: onEach)
             result.withLock { $0 = outcomes }
+        }
+        return result.current
+    }
+
+    /// `fetchEach` for synchronous callers (see `fetchAllBlocking`).
+    public func fetchEachBlocking(_ requests: [HTTPFetchRequest], stop: @escaping @Sendable () -> Bool = { false },
+                                  handle: @escaping @Sendable (Int, HTTPFetchOutcome) -> Void) {
+        blocking { await self.fetchEach(requests, stop: stop, handle: handle) }
+    }
+
+    private func blocking(_ work: @escaping @Sendable () async -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            await work()
             done.signal()
         }
         done.wait()
-        return result.current
     }
 
     static func clientConfiguration(_ options: FetchOptions) -> HTTPClient.Configuration {

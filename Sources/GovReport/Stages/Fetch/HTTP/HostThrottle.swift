@@ -7,7 +7,7 @@
 actor HostThrottle {
     private struct HostState {
         var active = 0
-        /// The start reserved by the latest `acquire`, which the next one must follow by `minimumDelay`.
+        /// When the latest request to the host started; the next one must follow by `minimumDelay`.
         var lastStart: ContinuousClock.Instant?
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
@@ -30,11 +30,18 @@ actor HostThrottle {
             // `release` hands its permit straight to the first waiter, so none can barge in.
             await withCheckedContinuation { hosts[host, default: HostState()].waiters.append($0) }
         }
-        let now = clock.now
-        let start = hosts[host]?.lastStart.map { max(now, $0 + minimumDelay) } ?? now
-        // Reserve the start before sleeping: the actor is re-entered while this call waits.
-        hosts[host]?.lastStart = start
-        if start > now { try? await Task.sleep(until: start, clock: clock) }
+        // The start is taken only when it really happens (checked on the actor after each
+        // wake-up), so a holder woken late on a busy machine cannot start together with the next.
+        while true {
+            let now = clock.now
+            let turn = hosts[host]?.lastStart.map { $0 + minimumDelay } ?? now
+            if turn <= now {
+                hosts[host]?.lastStart = now
+                return
+            }
+            // A cancelled fetch does not wait for a turn it will not use.
+            guard (try? await Task.sleep(until: turn, clock: clock)) != nil else { return }
+        }
     }
 
     func release(_ host: String) {
