@@ -41,34 +41,36 @@ struct TablesWriter {
             return false
         }
 
+        // Streamed: each document's rows go to the table files as soon as they are made, so
+        // memory holds one document, not every table (peak RSS no longer grows with the corpus).
         let failuresByDoc = Dictionary(grouping: try store.failures(), by: \.docId)
-        var rows: [String: [[Cell]]] = [:]
         var summary = TablesSummary()
-        var metricsByDoc: [String: [Metric]] = [:]
-        for document in try store.listedDocuments() {
-            let bundle = try store.bundle(for: document, failures: failuresByDoc[document.docId] ?? [])
-            rows["documents", default: []].append(TableRows.documents(bundle))
-            rows["sections", default: []] += TableRows.sections(bundle)
-            rows["paragraphs", default: []] += TableRows.paragraphs(bundle)
-            rows["metrics", default: []] += TableRows.metrics(bundle)
-            rows["citations", default: []] += TableRows.citations(bundle)
-            rows["entities", default: []] += TableRows.entities(bundle)
-            rows["indicators", default: []] += TableRows.indicators(bundle)
-            if let metrics = bundle.extracted?.metrics { metricsByDoc[document.docId] = metrics }
-            rows["errors", default: []] += TableRows.errors(bundle)
-            summary.count(status: bundle.status)
-            for failure in bundle.failures { summary.errorsByCode[failure.code, default: 0] += 1 }
+        var coverage = IndicatorCoverage.Tally()
+        let index = Dictionary(uniqueKeysWithValues: Self.tables.enumerated().map { ($1.name, $0) })
+        let (written, counts) = try TableWriter(options: writerOptions).writeStreaming(Self.tables, to: outputDirectory) { sink in
+            for document in try store.listedDocuments() {
+                let bundle = try store.bundle(for: document, failures: failuresByDoc[document.docId] ?? [])
+                try sink.append([TableRows.documents(bundle)], toTable: index["documents"]!)
+                try sink.append(TableRows.sections(bundle), toTable: index["sections"]!)
+                try sink.append(TableRows.paragraphs(bundle), toTable: index["paragraphs"]!)
+                try sink.append(TableRows.metrics(bundle), toTable: index["metrics"]!)
+                try sink.append(TableRows.citations(bundle), toTable: index["citations"]!)
+                try sink.append(TableRows.entities(bundle), toTable: index["entities"]!)
+                try sink.append(TableRows.indicators(bundle), toTable: index["indicators"]!)
+                try sink.append(TableRows.errors(bundle), toTable: index["errors"]!)
+                if let metrics = bundle.extracted?.metrics { coverage.add(docId: document.docId, metrics: metrics) }
+                summary.count(status: bundle.status)
+                for failure in bundle.failures { summary.errorsByCode[failure.code, default: 0] += 1 }
+            }
         }
-        let tables = Self.tables.map { TableWriter.Table(schema: $0, rows: rows[$0.name] ?? []) }
-        for table in tables { summary.tables[table.schema.name] = table.rows.count }
-        summary.coverage = IndicatorCoverage(documents: metricsByDoc, top: 20)
-        let written = try TableWriter(options: writerOptions).write(tables, to: outputDirectory) { _ in [] }
+        for (schema, count) in zip(Self.tables, counts) { summary.tables[schema.name] = count }
+        summary.coverage = IndicatorCoverage(coverage, top: 20)
         summary.notes = written.notes
         let encoded = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
         try store.setMeta("tables.state", stateKey)
         try store.setMeta("tables.summary", encoded)
         summary.apply(to: &report)
-        logger.info("wrote \(tables.count) tables to \(outputDirectory.path)")
+        logger.info("wrote \(Self.tables.count) tables to \(outputDirectory.path)")
         return true
     }
 }
