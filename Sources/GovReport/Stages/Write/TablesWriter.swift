@@ -11,6 +11,8 @@ struct TablesWriter {
     let outputDirectory: URL
     let fingerprint: String
     let logger: Logger
+    /// Threads that load and decode the documents' stage outputs (the run's --jobs).
+    var jobs = 1
 
     /// The tables written, in order.
     static let tables: [TableSchema] = [
@@ -46,21 +48,22 @@ struct TablesWriter {
         let failuresByDoc = Dictionary(grouping: try store.failures(), by: \.docId)
         var summary = TablesSummary()
         var coverage = IndicatorCoverage.Tally()
-        let index = Dictionary(uniqueKeysWithValues: Self.tables.enumerated().map { ($1.name, $0) })
         let (written, counts) = try TableWriter(options: writerOptions).writeStreaming(Self.tables, to: outputDirectory) { sink in
-            for document in try store.listedDocuments() {
-                let bundle = try store.bundle(for: document, failures: failuresByDoc[document.docId] ?? [])
-                try sink.append([TableRows.documents(bundle)], toTable: index["documents"]!)
-                try sink.append(TableRows.sections(bundle), toTable: index["sections"]!)
-                try sink.append(TableRows.paragraphs(bundle), toTable: index["paragraphs"]!)
-                try sink.append(TableRows.metrics(bundle), toTable: index["metrics"]!)
-                try sink.append(TableRows.citations(bundle), toTable: index["citations"]!)
-                try sink.append(TableRows.entities(bundle), toTable: index["entities"]!)
-                try sink.append(TableRows.indicators(bundle), toTable: index["indicators"]!)
-                try sink.append(TableRows.errors(bundle), toTable: index["errors"]!)
-                if let metrics = bundle.extracted?.metrics { coverage.add(docId: document.docId, metrics: metrics) }
-                summary.count(status: bundle.status)
-                for failure in bundle.failures { summary.errorsByCode[failure.code, default: 0] += 1 }
+            // Loading and decoding each document's outputs and making its rows is most of the
+            // work and needs no order: `jobs` threads do it a batch at a time, and the rows go to
+            // the files in document order.
+            let documents = try store.listedDocuments()
+            let batch = 32 * max(1, jobs)
+            for start in stride(from: 0, to: documents.count, by: batch) {
+                let made = try DocumentTables.make(documents[start..<min(documents.count, start + batch)], jobs: jobs) {
+                    DocumentTables(try store.bundle(for: $0, failures: failuresByDoc[$0.docId] ?? []))
+                }
+                for document in made {
+                    for (table, rows) in document.rows.enumerated() { try sink.append(rows, toTable: table) }
+                    if let metrics = document.bundle.extracted?.metrics { coverage.add(docId: document.bundle.docId, metrics: metrics) }
+                    summary.count(status: document.bundle.status)
+                    for failure in document.bundle.failures { summary.errorsByCode[failure.code, default: 0] += 1 }
+                }
             }
         }
         for (schema, count) in zip(Self.tables, counts) { summary.tables[schema.name] = count }
@@ -101,5 +104,66 @@ struct TablesSummary: Codable {
         report.errorsByCode = errorsByCode
         report.indicatorCoverage = coverage
         report.notes += notes
+    }
+}
+
+/// One document's rows of every table, in the order of `TablesWriter.tables`.
+struct DocumentTables {
+    var bundle: DocumentBundle
+    var rows: [[TableRow]]
+
+    init(_ bundle: DocumentBundle) {
+        self.bundle = bundle
+        rows = TablesWriter.tables.map { schema in
+            switch schema.name {
+            case "documents": return [TableRows.documents(bundle)]
+            case "sections": return TableRows.sections(bundle)
+            case "paragraphs": return TableRows.paragraphs(bundle)
+            case "metrics": return TableRows.metrics(bundle)
+            case "citations": return TableRows.citations(bundle)
+            case "entities": return TableRows.entities(bundle)
+            case "indicators": return TableRows.indicators(bundle)
+            case "errors": return TableRows.errors(bundle)
+            default: preconditionFailure("TablesWriter.tables names a table DocumentTables does not make: \(schema.name)")
+            }
+        }
+    }
+
+    /// `make` applied to each document on `jobs` threads; the results in the documents' order.
+    /// The first error thrown is rethrown once all threads are done.
+    static func make(_ documents: ArraySlice<WorkStore.ListedDocument>, jobs: Int,
+                     _ make: @Sendable (WorkStore.ListedDocument) throws -> DocumentTables) throws -> [DocumentTables] {
+        let documents = Array(documents)
+        let threads = max(1, min(jobs, documents.count))
+        if threads == 1 { return try documents.map(make) }
+        let slots = ResultSlots<DocumentTables>(count: documents.count)
+        defer { slots.release() }
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            for index in stride(from: thread, to: documents.count, by: threads) {
+                slots.set(index, Result { try make(documents[index]) })
+            }
+        }
+        return try slots.values()
+    }
+}
+
+/// Results written by several threads, each to its own index, read once they are all done.
+/// Unsafe storage because a Swift array stored in a class would be checked for exclusive
+/// access on every write and trap when two threads write at once, even to different elements.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Result<Value, Error>?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    func set(_ index: Int, _ value: Result<Value, Error>) { storage[index] = value }
+
+    func values() throws -> [Value] { try storage.map { try $0!.get() } }
+
+    func release() {
+        _ = storage.deinitialize()
+        storage.deallocate()
     }
 }
