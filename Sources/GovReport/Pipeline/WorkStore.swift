@@ -182,6 +182,17 @@ final class WorkStore: Sendable {
         }
     }
 
+    /// Every stored stage output of a document, by stage.
+    func payloads(_ docId: String) throws -> [String: Data] {
+        try pool.read { db in
+            var result: [String: Data] = [:]
+            let rows = try GRDB.Row.fetchCursor(db.cachedStatement(sql: "SELECT stage, payload FROM outputs WHERE doc_id = ?"),
+                                                arguments: [docId])
+            while let row = try rows.next() { result[row["stage"]] = row["payload"] }
+            return result
+        }
+    }
+
     /// Stores a stage's output and clears an earlier failure of that stage.
     func storeOutput(_ docId: String, stage: String, cacheKey: String, outputHash: String, payload: Data) throws {
         let now = Self.timestamp()

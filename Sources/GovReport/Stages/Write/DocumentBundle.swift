@@ -28,8 +28,10 @@ extension WorkStore {
     func bundle(for document: ListedDocument, failures: [FailureRow]) throws -> DocumentBundle {
         var bundle = DocumentBundle(docId: document.docId, source: document.source, sha256: document.sha256 ?? "",
                                     size: document.size, failures: failures)
+        // One read for all the document's outputs rather than one a stage.
+        let payloads = try self.payloads(document.docId)
         func load<T: Decodable>(_ stage: String, _: T.Type) throws -> T? {
-            guard let data = try payload(document.docId, stage: stage) else { return nil }
+            guard let data = payloads[stage] else { return nil }
             return try PayloadCodec.decode(T.self, from: data)
         }
         // The tables take the page text from no stage, and the paragraphs from the latest stage
