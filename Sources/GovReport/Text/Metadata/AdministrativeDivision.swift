@@ -71,7 +71,7 @@ enum AdministrativeDivision {
     /// Characters that never stand inside an administrative name in running text: function
     /// words, conjunctions and prepositions. (Real names such as 和平区 are lost; in this genre
     /// 和 between two names is far more common.)
-    static let nameStopChars = HanTextScan.set("的了在与和及并等对为是将把被由向从于或之其每这那此个年度月日不即暨跟给让请以至又也还就均已共各全本我该级")
+    static let nameStopChars = HanTextScan.set("的了在与和及并等对为是将把被由向从于或之其每这那此个年度月日不即暨跟给让请以至又也还就均已共各全本我该级赴")
 
     /// Words that show a candidate name is a phrase, not a place (法治街道, 依法治区, 示范社区,
     /// 文明城市, 核心区 …).
@@ -87,13 +87,20 @@ enum AdministrativeDivision {
     /// A name made only of level characters (区县, 镇村, 市区) is a common word.
     private static let levelChars = HanTextScan.set("省市州区县旗镇乡街道村社居")
 
+    /// Whether the name's last character makes a common word with the suffix (上市, 港区, 超市).
+    static func endsLikeACommonWord(_ name: Scalars, suffix: Suffix) -> Bool {
+        name.last.map(suffix.rejectedLastChars.contains) ?? false
+    }
+
     /// Whether `name` can stand before `suffix` as a place name: Han characters without function
     /// words, not ending in a character that makes a common word with the suffix, not opening
     /// with a verb and not containing a word of policy language.
-    static func isPlausibleName(_ name: Scalars, suffix: Suffix) -> Bool {
+    /// With `ignoringLastChar`, a name whose last character would make a common word with the suffix
+    /// (塞上市, 新港区) is still accepted; the caller then asks for a chain that continues after it.
+    static func isPlausibleName(_ name: Scalars, suffix: Suffix, ignoringLastChar: Bool = false) -> Bool {
         guard suffix.nameLength.contains(name.count) else { return false }
         guard name.allSatisfy({ HanTextScan.isHan($0) && !nameStopChars.contains($0) }) else { return false }
-        if let last = name.last, suffix.rejectedLastChars.contains(last) { return false }
+        if !ignoringLastChar, let last = name.last, suffix.rejectedLastChars.contains(last) { return false }
         // 配合区市场监督管理局…: a name does not begin with the verb that introduces it.
         if HanTextScan.firstMatch(name, at: 0, in: NameBoundary.leadingWords) != nil { return false }
         for index in 0..<name.count where HanTextScan.firstMatch(name, at: index, in: nameRejectWords) != nil {

@@ -28,6 +28,10 @@ enum NameBoundary {
         "今年", "去年", "近年", "以来", "期间", "我街", "我镇", "我乡", "我区", "我县", "我市", "实现",
         "启动", "完成", "新建", "新增", "筹建", "挂牌", "揭牌", "开通", "落实", "指定", "安排", "协办",
         "主办", "承办", "共建", "负责", "进行", "执行", "共同", "分别", "先后", "相继", "持续", "定期", "每月", "每周",
+        // Awards and lists, whose names start with the place that gives them (获评江西省民主法治示范村).
+        "获评", "评为", "入选", "列入", "命名为", "确定为",
+        // What a place has (辖区现有人民调解委员会10个).
+        "现有", "共有", "拥有", "设有", "建有", "另有",
     ])
 
     /// Words that, standing at the start of a candidate name, show it is a generic phrase

@@ -128,12 +128,15 @@ public enum PlaceParser {
     private static func bestUnits(_ scalars: Scalars, at index: Int, parent: PlaceUnit?) -> [PlaceUnit] {
         var best: [PlaceUnit] = []
         var bestEnd = index
-        for unit in candidateUnits(scalars, at: index, parent: parent) {
+        for (unit, needsContinuation) in candidateUnits(scalars, at: index, parent: parent) {
             var rest = bestUnits(scalars, at: unit.range.upperBound, parent: unit)
-            if rest.isEmpty,
-               let body = HanTextScan.firstMatch(scalars, at: unit.range.upperBound, in: AdministrativeDivision.bodyWords) {
+            let body = HanTextScan.firstMatch(scalars, at: unit.range.upperBound, in: AdministrativeDivision.bodyWords)
+            if rest.isEmpty, let body {
                 rest = bestUnits(scalars, at: unit.range.upperBound + body.count, parent: unit)
             }
+            // 塞上市金沙区, 新港区人民政府: a name that reads like a common word (上市, 港区) counts
+            // only where a lower unit or a government body follows it.
+            if needsContinuation, rest.isEmpty, body == nil { continue }
             let candidate = [unit] + rest
             let end = candidate.last!.range.upperBound
             if end > bestEnd || (end == bestEnd && candidate.count > best.count) {
@@ -144,9 +147,10 @@ public enum PlaceParser {
         return best
     }
 
-    /// Every unit that can start at `index` and follow `parent`.
-    private static func candidateUnits(_ scalars: Scalars, at index: Int, parent: PlaceUnit?) -> [PlaceUnit] {
-        var units: [PlaceUnit] = []
+    /// Every unit that can start at `index` and follow `parent`, each with whether it needs a
+    /// continuation to count (its name ends like a common word with its suffix).
+    private static func candidateUnits(_ scalars: Scalars, at index: Int, parent: PlaceUnit?) -> [(PlaceUnit, Bool)] {
+        var units: [(PlaceUnit, Bool)] = []
         var nameLength = 1
         while nameLength <= 8, index + nameLength < scalars.count {
             let last = scalars[index + nameLength - 1]
@@ -154,7 +158,8 @@ public enum PlaceParser {
             let nameEnd = index + nameLength
             for suffix in AdministrativeDivision.suffixes where HanTextScan.matches(scalars, at: nameEnd, suffix.scalars) {
                 if let unit = unit(scalars, name: index..<nameEnd, suffix: suffix, parent: parent) {
-                    units.append(unit)
+                    let name = Array(scalars[index..<nameEnd])
+                    units.append((unit, AdministrativeDivision.endsLikeACommonWord(name, suffix: suffix)))
                 }
             }
             nameLength += 1
@@ -166,7 +171,7 @@ public enum PlaceParser {
                              parent: PlaceUnit?) -> PlaceUnit? {
         let end = name.upperBound + suffix.scalars.count
         if end < scalars.count, suffix.rejectedNextChars.contains(scalars[end]) { return nil }
-        guard AdministrativeDivision.isPlausibleName(Array(scalars[name]), suffix: suffix) else { return nil }
+        guard AdministrativeDivision.isPlausibleName(Array(scalars[name]), suffix: suffix, ignoringLastChar: true) else { return nil }
         let fullName = HanTextScan.string(scalars, name.lowerBound..<end)
         var level = suffix.level
         var isMunicipality = false

@@ -26,7 +26,31 @@ enum ReportPlaceResolver {
                 add(chain.levels, to: &result, requireOverlap: true)
             }
         }
+        fillLevelsNamedOnce(&result, in: wholeText)
         return result
+    }
+
+    /// A level above the most specific one known that the report names once and only once, alone
+    /// (岭下村获评江西省民主法治示范村, 《赣西市人民政府办公室关于…的通知》): a report that names a
+    /// single province or city names its own. Two different names at a level leave it empty.
+    private static func fillLevelsNamedOnce(_ result: inout PlaceLevels, in texts: [String]) {
+        let mostSpecific = result.values.lastIndex { !$0.isEmpty }!
+        var names = [Set<String>](repeating: [], count: 4)
+        var consistent = [Set<String>](repeating: [], count: 4)
+        for text in texts {
+            for chain in PlaceParser.chains(in: text, skipTitles: false) {
+                let levels = chain.levels
+                for level in 0..<mostSpecific where !levels.values[level].isEmpty {
+                    names[level].insert(levels.values[level])
+                    if result.isConsistent(with: levels) { consistent[level].insert(levels.values[level]) }
+                }
+            }
+        }
+        var found = PlaceLevels()
+        for level in 0..<mostSpecific where names[level].count == 1 && consistent[level] == names[level] {
+            found.set(level, to: names[level].first!)
+        }
+        if result.isConsistent(with: found) { result.fill(from: found) }
     }
 
     /// Adds the levels of `levels` above the most specific level known (any level while nothing is known).
@@ -42,6 +66,15 @@ enum ReportPlaceResolver {
 }
 
 extension PlaceLevels {
+    fileprivate mutating func set(_ level: Int, to name: String) {
+        switch level {
+        case 0: province = name
+        case 1: city = name
+        case 2: county = name
+        default: township = name
+        }
+    }
+
     /// The levels strictly above `level` index (0 province … 3 township).
     fileprivate func trimmed(below level: Int) -> PlaceLevels {
         PlaceLevels(province: level > 0 ? province : "", city: level > 1 ? city : "",

@@ -9,7 +9,12 @@ public enum WhitespaceNormalizer {
     /// 开展 “法治讲堂”), never a word boundary, so it goes: later stages then see one form
     /// (共发放资料2000余份, not 共发放资料 2000 余份). Spaces between Latin words and digits stay.
     /// `extra` lists further characters to drop (a site's icon glyphs).
+    ///
+    /// The exception is a whole report flattened onto one line (see `isFlattenedReport`): there a
+    /// space is a lost line break, the only thing that ends a run-in heading (`(一)健全工作机制 镇党委…`)
+    /// or the last sentence before a signature, so every run becomes one space.
     public static func normalize(_ text: String, dropping extra: Set<Unicode.Scalar> = []) -> String {
+        let keepBreaks = isFlattenedReport(Array(text.unicodeScalars))
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         var previous: Unicode.Scalar?
@@ -19,8 +24,8 @@ public enum WhitespaceNormalizer {
                 continue
             }
             if isInvisible(scalar) || extra.contains(scalar) { continue }
-            if pendingSpace, let last = previous,
-               !CJKScalars.isWide(WidthNormalizer.fold(last)), !CJKScalars.isWide(WidthNormalizer.fold(scalar)) {
+            if pendingSpace, let last = previous, keepBreaks
+                || !CJKScalars.isWide(WidthNormalizer.fold(last)) && !CJKScalars.isWide(WidthNormalizer.fold(scalar)) {
                 result.append(" ")
             }
             pendingSpace = false
@@ -28,6 +33,18 @@ public enum WhitespaceNormalizer {
             previous = scalar
         }
         return String(result)
+    }
+
+    /// Whether the paragraph is a report flattened onto one line: at least two top-level outline
+    /// markers (`一、`, `(一)`) that stand after whitespace, as the line breaks of the page left them.
+    static func isFlattenedReport(_ scalars: [Unicode.Scalar]) -> Bool {
+        var markers = 0
+        for offset in scalars.indices.dropFirst() where scalars[offset - 1].properties.isWhitespace {
+            guard let marker = OutlineMarkerRecognizer.marker(in: scalars, at: offset), marker.level <= 2 else { continue }
+            markers += 1
+            if markers >= 2 { return true }
+        }
+        return false
     }
 
     /// Characters that carry no text: format controls (zero-width spaces and joiners, soft

@@ -13,7 +13,8 @@ enum BreakdownLinker {
         let part = tokens[k]
         // A rate after 其中 (其中乡镇持证率98%) is not a share of a sum.
         guard part.unitKind != .ratio else { return nil }
-        guard let marker = markerBefore(part.range.lowerBound, in: text) else { return nil }
+        guard let marker = markerBefore(part.range.lowerBound, in: text),
+              inList(k, after: marker, tokens: tokens, text: text) else { return nil }
         let sentenceStart = sentenceStart(before: marker, in: text)
         // 其中 opening a sentence refers back to the sentence before it.
         let opensSentence = (sentenceStart..<marker).allSatisfy {
@@ -28,7 +29,30 @@ enum BreakdownLinker {
             // The nearest earlier count of the same kind is the total, if it can hold the part.
             return candidate.value >= part.value ? c : nil
         }
-        return nil
+        return listSiblingParent(of: k, marker: marker, in: tokens, text: text)
+    }
+
+    /// 新建法治阵地3处，其中法治公园1个、法治长廊2条: a part listed with 、 after a linked part belongs to
+    /// the same total even when its measure word differs.
+    static func listSiblingParent(of k: Int, marker: Int, in tokens: [QuantityToken], text: ScalarText) -> Int? {
+        guard k > 0, tokens[k - 1].range.lowerBound > marker, tokens[k - 1].unitKind == .count,
+              tokens[k].unitKind == .count else { return nil }
+        let gap = tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound
+        guard CharClass.isOneOf(text[gap.lowerBound], "、和及"),
+              !gap.contains(where: { CharClass.isOneOf(text[$0], CharClass.clauseEnders) }),
+              let total = parent(of: k - 1, in: tokens, text: text), tokens[total].value >= tokens[k].value
+        else { return nil }
+        return total
+    }
+
+    /// Whether a number after 其中 is still in its list. Parts joined by 、 (其中邻里纠纷118起、婚姻家庭纠纷64起，
+    /// 调解成功432起) end at the next clause break; parts separated by commas run to the sentence end.
+    static func inList(_ k: Int, after marker: Int, tokens: [QuantityToken], text: ScalarText) -> Bool {
+        guard let first = tokens.firstIndex(where: { $0.range.lowerBound > marker }), first < k,
+              text[tokens[first].range.upperBound] == "、" else { return true }
+        return !(tokens[first].range.upperBound..<tokens[k].range.lowerBound).contains {
+            CharClass.isOneOf(text[$0], CharClass.clauseEnders)
+        }
     }
 
     /// The 其中 that governs a number at `end`: the last one before it within the same sentence.

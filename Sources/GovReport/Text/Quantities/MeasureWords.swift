@@ -18,7 +18,7 @@ public enum UnitKind: String, Sendable, Codable {
 /// out of (3处理…, 5项目…: the character is then the start of a word, not a measure word).
 enum MeasureWords {
     static let count = WordList("""
-        人次 场次 件次 户次 批次 车次 班次 期次 架次 台次 辆次 艘次 家次 人天 部门 社区 \
+        人次 场次 件次 户次 批次 车次 班次 期次 架次 台次 辆次 艘次 家次 轮次 课次 篇次 人天 部门 社区 \
         人 名 位 个 家 处 所 支 台 辆 套 件 项 条 篇 册 本 块 幅 张 座 栋 间 部 首 封 笔 株 棵 盏 枚 副 面 根 类 \
         批 组 队 户 起 宗 例 份 场 次 期 轮 节 堂 讲 门 村 卷 艘 架 头 只 箱 袋 瓶 盒 双 对 片 道 层 趟 遍 回 口
         """)

@@ -102,6 +102,7 @@ enum NonMetricFilters {
     static let codeNeighbours = "-/:：#+·•×*_~～–—－=@"
     static let rangeConnectors = "-－~～–—"
     static let discourseWords = WordList("以下 如下 下列 上述")
+    static let outlineNouns = WordList("方面")
     static let codeContext = WordList("电话 热线 号码 编号 代码 邮编 信箱 专线 手机 传真 微信号 账号 序号 文号 代号 版本 型号")
     /// After a duration or length, what may follow without turning it into a name (1800小时的, 90课时以上).
     static let measureFollowers = "的以左上余多之有，,。；;、）)！？"
@@ -125,6 +126,8 @@ enum NonMetricFilters {
         if before == "第" || (before == " " && text[start - 2] == "第") { return .ordinal }
         if text.matches(Array("满分".unicodeScalars), endingAt: start) { return .fixedTerm }
         if text.longestMatch(discourseWords, endingAt: start) != nil { return .listMarker }
+        // 从4个方面入手: the outline of an argument, not a count of work.
+        if text.longestMatch(outlineNouns, at: t.range.upperBound) != nil, t.unit == "个" { return .listMarker }
         if before == "前", CharClass.isOneOf(text[t.unitRange.lowerBound], "名位强"),
            !CharClass.isOneOf(text[start - 2], "提此之目当会年日") {
             return .ordinal
@@ -158,6 +161,8 @@ enum NonMetricFilters {
             return .date
         }
         if CharClass.isOneOf(before, "至到"), CharClass.isDigit(earlier) { return .range }
+        // The upper end of 罚款1000元至5000元: the lower end already carries its measure word.
+        if CharClass.isOneOf(before, "至到"), quantityEnds(in: text, at: start - 1) { return .range }
         let afterUnit = t.unitRange.upperBound
         if CharClass.isOneOf(text[afterUnit], rangeConnectors + "至到"), CharClass.isDigit(text[afterUnit + 1]) {
             return .range
@@ -174,6 +179,18 @@ enum NonMetricFilters {
             return .legalNorm
         }
         return nil
+    }
+
+    /// Whether a number with its measure word ends just before `end` (1000元, 1.5万元, 3个工作日).
+    static func quantityEnds(in text: ScalarText, at end: Int) -> Bool {
+        for length in 1...4 {
+            let unitStart = end - length
+            guard let unit = MeasureWords.unit(in: text, at: unitStart), unit.word.count == length else { continue }
+            var k = unitStart - 1
+            while k > 0, ChineseNumerals.isMagnitude(text[k]) || CharClass.isOneOf(text[k], "余多") { k -= 1 }
+            if CharClass.isDigit(text[k]) { return true }
+        }
+        return false
     }
 
     /// Chinese numerals count only from 十 up, with a measure word or 余/多, and a lone magnitude

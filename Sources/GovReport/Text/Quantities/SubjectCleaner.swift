@@ -8,6 +8,7 @@ enum SubjectCleaner {
     static let leadingFillers = WordList("""
         其中 全年共 今年以来 今年来 年初以来 近年来 近年 今年 全年 本年度 本年 年内 去年 上半年 下半年 前三季度 \
         目前 当前 现已 至今 截至目前 截止目前 截至 截止 以来 止 自 从 共计 共有 一共 共 累计 累积 合计 总计 已经 已 \
+        第一季度 第二季度 第三季度 第四季度 一季度 二季度 三季度 四季度 \
         现有 拥有 另有 此外 另外 同时 并且 并 还 又 也 均 都 先后 积极 及时 主动 成功 切实 认真 和 及 以及 与 而 另 \
         我街道 我街 我镇 我乡 我区 我县 我市 我局 我所 我中心 我委 我办 本街道 本镇 全街道 全街 全镇 全乡 全区 全县 \
         全市 辖区内 辖区 全辖区 街道 首先 其次 再次 最后 期间 其间 年度 有 在此基础上 适用 将 力争 确保
@@ -16,19 +17,19 @@ enum SubjectCleaner {
     static let trailingFillers = WordList("""
         共计 合计 总计 累计 累积 一共 共有 现有 共 计 达到 高达 多达 已达 达 为期 约为 为 分别为 分别 均为 均 已 仅 \
         只有 是 和 及 与 并 的 控制在 保持在 压缩至 压缩到 缩短至 缩短到 降至 降低至 降低到 提升至 提升到 提高至 \
-        提高到 增至 增加到 增加至
+        提高到 增至 增加到 增加至 从 去年 上年
         """)
     /// Words after which the rest of the phrase is the subject (联合多部门共检查餐饮商铺 → 检查餐饮商铺).
     static let cutWords = WordList("共计 合计 总计 累计 累积 一共 共 其中")
     /// One-character fillers and the characters before or after them that make them part of a word.
     static let blockedBefore: [String: String] = [
         "达": "传下表送抵通直转发到雷", "为": "行作认成称视以所因无有", "计": "统设会审估", "共": "公总",
-        "是": "但就还都也只正于", "的": "", "和": "", "与": "参给", "及": "涉普惠危", "并": "合兼吞",
-        "已": "", "均": "平人", "仅": "",
+        "是": "但就还都也只正于", "的": "标目", "和": "平温调缓", "与": "参给赋", "及": "涉普惠危波", "并": "合兼吞",
+        "已": "", "均": "平人", "仅": "", "从": "服自无何遵听顺",
     ]
     static let blockedAfter: [String: String] = [
-        "共": "同享识治赢担商谋青产性和鸣济育建", "有": "效关力序利所的些点时助望机益限偿线形理用待", "和": "谐解",
-        "并": "联购", "还": "原款", "均": "衡", "及": "格", "与": "会", "自": "治觉愿查主身我然助行筹学", "从": "严事",
+        "共": "同享识治赢担商谋青产性和鸣济育建", "有": "效关力序利所的些点时助望机益限偿线形理用待", "和": "谐解睦美",
+        "并": "联购", "还": "原款", "均": "衡", "及": "格时", "与": "会", "自": "治觉愿查主身我然助行筹学", "从": "严事",
         "另": "行外", "止": "", "将": "近来要", "成功": "率案经", "街道": "级办党工", "我街": "道", "全街": "道",
     ]
     /// Nouns too general to stand alone after a classifier (3名同志取得行政执法证 keeps its verb phrase).
@@ -37,7 +38,7 @@ enum SubjectCleaner {
     static let predicateStarts = WordList("""
         均 都 已 正在 将 有序 进行 分类 作为 进驻 入驻 参与 签订 签署 负责 得到 全部 共同 正式 通过 被 开展 提供 \
         实现 取得 获得 完成 接受 纳入 涉及 轮流 分别 担任 参加 持有 予以 按时 及时 依法 获评 被评为 荣获 组成 构成 \
-        履行 列入 配备 设立 建立 建成 开通 落实 全年 今年
+        履行 列入 配备 设立 建立 建成 开通 落实 全年 今年 不予
         """)
     static let followingFillers = WordList("为 均 都 已 共 是 均为 都是")
     static let achievementVerbs = WordList("实现 达到 保持 提升至 提高到 提升到 提高至")
@@ -83,6 +84,8 @@ enum SubjectCleaner {
                     while CharClass.isDigit(text[j]) { j += 1 }
                 }
                 if let suffix = dateSuffix(text, at: j) {
+                    // 第2季度: the ordinal mark goes with its date.
+                    if out.last == "第" { out.removeLast() }
                     i = j + suffix
                     continue
                 }
@@ -93,12 +96,15 @@ enum SubjectCleaner {
         return out
     }
 
+    /// Removes the words of `list` outside quotations (“最多跑一次” keeps its 最多).
     static func removeWords(_ list: WordList, from t: Scalars) -> Scalars {
         let text = ScalarText(string(t))
         var out = Scalars()
         var i = 0
+        var inQuote = false
         while i < t.count {
-            if let w = text.longestMatch(list, at: i) {
+            if t[i] == "“" { inQuote = true } else if t[i] == "”" { inQuote = false }
+            if !inQuote, let w = text.longestMatch(list, at: i) {
                 i += w.count
                 continue
             }
@@ -109,7 +115,7 @@ enum SubjectCleaner {
     }
 
     static let dateSuffixes = WordList("""
-        年度 年底 年初 年末 年以来 年 月份 月底 月初 月末 月中旬 月上旬 月下旬 月以来 月 日止 日起 日前 日以来 日 号
+        年度 年底 年初 年末 年以来 年 季度 月份 月底 月初 月末 月中旬 月上旬 月下旬 月以来 月 日止 日起 日前 日以来 日 号
         """)
 
     static func dateSuffix(_ text: ScalarText, at j: Int) -> Int? {

@@ -27,6 +27,12 @@ enum SubjectFinder {
             if chosen.subject.isEmpty, let previousEnd, start == previousEnd, let last = found.last {
                 chosen = Found(subject: last.subject, fromFollowing: false)
             }
+            // 同比增长12%, 从92%提高到98%: a change or a new level of what the number before counts.
+            if !chosen.fromFollowing, let last = found.last, let previousEnd,
+               sameSentence(previousEnd, t.range.lowerBound, in: text),
+               let compared = comparedSubject(chosen.subject, previous: last.subject) {
+                chosen = Found(subject: compared, fromFollowing: false)
+            }
             found.append(chosen)
         }
         // A bare verb (新增26名，…共有113名“法律明白人”) borrows the noun the next count of the same unit names.
@@ -38,6 +44,34 @@ enum SubjectFinder {
             found[k].subject = f.subject + found[k + 1].subject
         }
         return found
+    }
+
+    /// Words that compare a number with an earlier one (同比增长12%, 较上年提高3个百分点).
+    static let comparisonWords = WordList("同比 环比 较上年 比上年 较去年 比去年 较上一年 比上一年 较同期 比同期 与上年相比 与去年相比")
+    /// Verbs that introduce the new level of something just named (…同比上升1.2个百分点，达到8.5%).
+    static let levelVerbs = WordList("""
+        达到 达 提升至 提升到 提高至 提高到 上升至 上升到 增至 增加到 增加至 降至 降到 下降至 下降到 降低至 降低到 \
+        减少至 减少到
+        """)
+
+    /// The subject of a number that only compares or restates the one before it in the sentence: the
+    /// previous subject (without its own comparison) plus the comparison; nil for any other subject.
+    static func comparedSubject(_ subject: String, previous: String) -> String? {
+        let scalars = ScalarText(subject)
+        let base = withoutComparison(previous)
+        guard !subject.isEmpty, !base.isEmpty else { return nil }
+        if scalars.longestMatch(levelVerbs, at: 0)?.count == scalars.count { return base }
+        if scalars.longestMatch(comparisonWords, at: 0) != nil { return base + subject }
+        return nil
+    }
+
+    /// 行政复议纠错率同比上升 → 行政复议纠错率.
+    static func withoutComparison(_ subject: String) -> String {
+        let text = ScalarText(subject)
+        for k in 1..<max(1, text.count) where text.longestMatch(comparisonWords, at: k) != nil {
+            return text.text(0..<k)
+        }
+        return subject
     }
 
     static func choose(_ t: QuantityToken, pre: String, in text: ScalarText) -> Found {
@@ -60,7 +94,7 @@ enum SubjectFinder {
                 let head = SubjectCleaner.cleanFollowing(following(t.range.upperBound, in: text), keepGeneric: false)
                 if !head.isEmpty { return Found(subject: pre + head, fromFollowing: true) }
             }
-            let noun = SubjectCleaner.cleanFollowing(following(t.range.upperBound, in: text))
+            let noun = SubjectCleaner.cleanFollowing(countedNounPhrase(following(t.range.upperBound, in: text)))
             if !noun.isEmpty {
                 return Found(subject: noun, fromFollowing: true, countedNoun: true)
             }
@@ -71,7 +105,7 @@ enum SubjectFinder {
             let noun = SubjectCleaner.cleanFollowing(following(t.range.upperBound + 1, in: text))
             if !noun.isEmpty { return Found(subject: pre + noun, fromFollowing: true) }
         }
-        if pre.isEmpty, t.unitKind == .count || t.unitKind == .none {
+        if pre.isEmpty, t.unitKind == .count || t.unitKind == .none || t.unitKind == .ratio {
             // 4人持有法律职业资格证: nothing before, so the phrase after says what was counted.
             let after = SubjectCleaner.cleanFollowing(following(t.range.upperBound, in: text), cutPredicates: false)
             if !after.isEmpty { return Found(subject: after, fromFollowing: true) }
@@ -126,6 +160,25 @@ enum SubjectFinder {
         return CharClass.isHan(c) && !CharClass.isOneOf(c, notNounStarts)
     }
 
+    /// Words that open a modifier ending in 的 (2次关于…的学法活动), whose head noun comes after the 的.
+    static let modifierStarts = WordList("关于 有关 针对 对 涉及 由 以 为")
+
+    /// The noun after a classifier up to a 的 that hangs something else on it (2000余家企业的法治宣传 → 企业).
+    static func countedNounPhrase(_ phrase: String) -> String {
+        let scalars = Array(phrase.unicodeScalars)
+        guard let de = scalars.firstIndex(of: "的"), de >= 2, !scalars[..<de].contains("“"),
+              ScalarText(phrase).longestMatch(modifierStarts, at: 0) == nil else { return phrase }
+        return SubjectCleaner.string(scalars[..<de])
+    }
+
+    /// 和 及 与 或 joining two phrases, not inside a word (参与, 涉及, 及时, 和解).
+    static func isConjunction(at j: Int, in text: ScalarText) -> Bool {
+        guard let c = text[j], CharClass.isOneOf(c, "和及与或") else { return false }
+        let key = String(c)
+        return !CharClass.isOneOf(text[j - 1], SubjectCleaner.blockedBefore[key] ?? "")
+            && !CharClass.isOneOf(text[j + 1], SubjectCleaner.blockedAfter[key] ?? "")
+    }
+
     /// The rest of the clause from `i`: up to punctuation, a digit or a bracket (quotations and short
     /// brackets such as 村(社区) kept whole).
     static func following(_ i: Int, in text: ScalarText) -> String {
@@ -139,7 +192,8 @@ enum SubjectFinder {
                 j = close + 1
                 continue
             }
-            if !inQuote, CharClass.isOneOf(c, CharClass.clauseEnders + "、 ()（）《和及与或") || CharClass.isDigit(c) { break }
+            if !inQuote, CharClass.isOneOf(c, CharClass.clauseEnders + "、 ()（）《") || CharClass.isDigit(c) { break }
+            if !inQuote, isConjunction(at: j, in: text) { break }
             j += 1
             if j - i >= 40 { break }
         }
