@@ -63,6 +63,14 @@ struct DocumentProcessor: Sendable {
         let document = DocumentRef(docId: item.docId, source: item.source)
         var inputHash: String?
         var carried: StageInput?
+        let state: WorkStore.DocumentState
+        do {
+            state = try store.documentState(item.docId)
+        } catch {
+            logger.error("\(item.source): work store error: \(error)")
+            counts[0].failed += 1
+            return
+        }
         for (position, (stage, runnable)) in stages.enumerated() {
             let started = Date()
             defer { counts[position].seconds += Date().timeIntervalSince(started) }
@@ -84,26 +92,26 @@ struct DocumentProcessor: Sendable {
                 }
                 guard let runnable, let previousHash = inputHash else { return }
                 let key = sha256Hex(Data((stage.fingerprint + "\n" + previousHash).utf8))
-                let cached = try store.cacheState(item.docId, stage: stage.name)
+                let cached = state.outputs[stage.name]
                 if let cached, plan.reusesCache(stage.name) || (!plan.forces(stage.name) && cached.cacheKey == key) {
                     counts[position].cached += 1
                     inputHash = cached.outputHash
                     carried = nil
                     continue
                 }
-                if !plan.forces(stage.name), try store.failureKey(item.docId, stage: stage.name) == key {
+                if !plan.forces(stage.name), state.failureKeys[stage.name] == key {
                     counts[position].failed += 1
                     for later in (position + 1)..<stages.count { counts[later].notRun += 1 }
                     return
                 }
                 let input = try carried ?? loadInput(for: position, docId: item.docId)
                 do {
-                    let payload = try runnable.run(input, document: document)
-                    let outputHash = sha256Hex(payload)
-                    try store.storeOutput(item.docId, stage: stage.name, cacheKey: key, outputHash: outputHash, payload: payload)
+                    let result = try runnable.run(input, document: document)
+                    let outputHash = sha256Hex(result.payload)
+                    try store.storeOutput(item.docId, stage: stage.name, cacheKey: key, outputHash: outputHash, payload: result.payload)
                     counts[position].processed += 1
                     inputHash = outputHash
-                    carried = .payload(payload)
+                    carried = .value(result.value)
                 } catch {
                     let failure = (error as? StageFailure)
                         ?? StageFailure("\(stage.name).internal", "unexpected error in \(stage.name): \(error)")

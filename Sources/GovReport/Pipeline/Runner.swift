@@ -111,7 +111,7 @@ public final class Runner: Sendable {
             var writeCounts = StageCounts(stage: "write")
             do {
                 let writer = TablesWriter(store: store, options: options, outputDirectory: config.outputDirectory,
-                                          fingerprint: write.fingerprint, logger: logger)
+                                          fingerprint: write.fingerprint, logger: logger, jobs: report.jobs)
                 let outcome = try writer.write(force: plan.forces("write"), report: &report)
                 report.tablesWritten = outcome
                 if outcome { writeCounts.processed = 1 } else { writeCounts.cached = 1 }

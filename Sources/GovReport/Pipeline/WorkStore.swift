@@ -116,13 +116,14 @@ final class WorkStore: Sendable {
 
     /// Stores a document's bytes with the HTTP validators that came with them (nil for files).
     func storeRaw(_ raw: RawDocument, etag: String? = nil, lastModified: String? = nil) throws {
+        let now = Self.timestamp()
         try pool.write { db in
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE documents SET source = ?, sha256 = ?, size = ?, declared_charset = ?, content_type = ?,
                     content = ?, fetched_at = ?, etag = ?, last_modified = ? WHERE doc_id = ?
-                """, arguments: [raw.source, raw.sha256, raw.bytes.count, raw.declaredCharset, raw.contentType,
-                                 Data(raw.bytes), Self.timestamp(), etag, lastModified, raw.docId])
-            try db.execute(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = 'fetch'", arguments: [raw.docId])
+                """).execute(arguments: [raw.source, raw.sha256, raw.bytes.count, raw.declaredCharset, raw.contentType,
+                                         Data(raw.bytes), now, etag, lastModified, raw.docId])
+            try db.cachedStatement(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = 'fetch'").execute(arguments: [raw.docId])
         }
     }
 
@@ -131,6 +132,34 @@ final class WorkStore: Sendable {
     struct CacheState {
         var cacheKey: String
         var outputHash: String
+    }
+
+    /// What the store knows of one document's stages before it is processed: per stage, the
+    /// cached output's key and hash and the key of a recorded failure. One read per document
+    /// instead of two per stage; the runner writes only this document's rows for the rest of its
+    /// pass, and only rows of stages it has already passed, so the snapshot stays true for the
+    /// stages it has not reached.
+    struct DocumentState {
+        var outputs: [String: CacheState] = [:]
+        var failureKeys: [String: String] = [:]
+    }
+
+    func documentState(_ docId: String) throws -> DocumentState {
+        try pool.read { db in
+            var state = DocumentState()
+            let outputs = try GRDB.Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT stage, cache_key, output_hash FROM outputs WHERE doc_id = ?
+                """), arguments: [docId])
+            while let row = try outputs.next() {
+                state.outputs[row["stage"]] = CacheState(cacheKey: row["cache_key"], outputHash: row["output_hash"])
+            }
+            let failures = try GRDB.Row.fetchCursor(db.cachedStatement(sql: "SELECT stage, cache_key FROM failures WHERE doc_id = ?"),
+                                                    arguments: [docId])
+            while let row = try failures.next() {
+                state.failureKeys[row["stage"]] = row["cache_key"]
+            }
+            return state
+        }
     }
 
     func cacheState(_ docId: String, stage: String) throws -> CacheState? {
@@ -148,19 +177,33 @@ final class WorkStore: Sendable {
 
     func payload(_ docId: String, stage: String) throws -> Data? {
         try pool.read { db in
-            try Data.fetchOne(db, sql: "SELECT payload FROM outputs WHERE doc_id = ? AND stage = ?", arguments: [docId, stage])
+            try Data.fetchOne(db.cachedStatement(sql: "SELECT payload FROM outputs WHERE doc_id = ? AND stage = ?"),
+                              arguments: [docId, stage])
+        }
+    }
+
+    /// Every stored stage output of a document, by stage.
+    func payloads(_ docId: String) throws -> [String: Data] {
+        try pool.read { db in
+            var result: [String: Data] = [:]
+            let rows = try GRDB.Row.fetchCursor(db.cachedStatement(sql: "SELECT stage, payload FROM outputs WHERE doc_id = ?"),
+                                                arguments: [docId])
+            while let row = try rows.next() { result[row["stage"]] = row["payload"] }
+            return result
         }
     }
 
     /// Stores a stage's output and clears an earlier failure of that stage.
     func storeOutput(_ docId: String, stage: String, cacheKey: String, outputHash: String, payload: Data) throws {
+        let now = Self.timestamp()
         try pool.write { db in
-            try db.execute(sql: """
+            // Cached statements: the SQL is parsed once per connection, not once per document.
+            try db.cachedStatement(sql: """
                 INSERT INTO outputs (doc_id, stage, cache_key, output_hash, payload, updated_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(doc_id, stage) DO UPDATE SET cache_key = excluded.cache_key, output_hash = excluded.output_hash,
                     payload = excluded.payload, updated_at = excluded.updated_at
-                """, arguments: [docId, stage, cacheKey, outputHash, payload, Self.timestamp()])
-            try db.execute(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = ?", arguments: [docId, stage])
+                """).execute(arguments: [docId, stage, cacheKey, outputHash, payload, now])
+            try db.cachedStatement(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = ?").execute(arguments: [docId, stage])
         }
     }
 
@@ -250,8 +293,16 @@ final class WorkStore: Sendable {
         }
     }
 
+    /// Now in UTC as ISO 8601 (`2025-01-31T08:15:27Z`, what ISO8601DateFormatter writes).
+    /// Formatted by hand: a new ISO8601DateFormatter for every stored row cost more than the
+    /// SQL, and one shared formatter would need a lock across the worker threads.
     static func timestamp() -> String {
-        ISO8601DateFormatter().string(from: Date())
+        var seconds = time_t(Date().timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }
 

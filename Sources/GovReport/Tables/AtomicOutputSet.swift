@@ -120,6 +120,37 @@ public struct AtomicOutputSet: ~Copyable, Sendable {
         names.append(name)
     }
 
+    /// Stages several files written side by side (tables streamed row by row, all at once):
+    /// `body` writes to them by their index in `names`; each is fsynced when it returns. When
+    /// `body` throws, nothing of them stays staged.
+    public mutating func addFiles(named newNames: [String], _ body: (StagedFiles) throws -> Void) throws {
+        var seen = Set(names)
+        for name in newNames {
+            try AtomicOutputSet.checkName(name)
+            guard seen.insert(name).inserted else {
+                throw OutputError(path: name, operation: "stage", reason: "the name is already in this output set")
+            }
+        }
+        let paths = newNames.map { stagingPath + "/" + $0 }
+        var fds: [Int32] = []
+        func abandon() {
+            for (fd, path) in zip(fds, paths) {
+                _ = try? PosixIO.closeFile(fd, path: path)
+                try? PosixIO.unlinkIfPresent(path)
+            }
+        }
+        do {
+            for path in paths { fds.append(try PosixIO.create(path)) }
+            try body(StagedFiles(fds: fds, paths: paths))
+            for (fd, path) in zip(fds, paths) { try PosixIO.sync(fd, path: path) }
+        } catch {
+            abandon()
+            throw error
+        }
+        for (fd, path) in zip(fds, paths) { try PosixIO.closeFile(fd, path: path) }
+        names += newNames
+    }
+
     /// Stages one file given whole.
     public mutating func addFile(named name: String, contents: some ContiguousBytes) throws {
         try addFile(named: name) { file in
@@ -220,5 +251,19 @@ public struct StagedFile: ~Copyable, Sendable {
 
     public func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try write($0) }
+    }
+}
+
+/// Files being written into staging side by side; valid only inside `AtomicOutputSet.addFiles`.
+public struct StagedFiles: Sendable {
+    let fds: [Int32]
+    public let paths: [String]
+
+    public func write(_ bytes: UnsafeRawBufferPointer, toFile index: Int) throws {
+        try PosixIO.writeAll(fds[index], bytes, path: paths[index])
+    }
+
+    public func write(_ bytes: [UInt8], toFile index: Int) throws {
+        try bytes.withUnsafeBytes { try write($0, toFile: index) }
     }
 }

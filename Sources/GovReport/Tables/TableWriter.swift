@@ -177,7 +177,7 @@ public struct TableWriter: Sendable {
         }
     }
 
-    private func checkNames(_ tables: [Table], extraFiles: [String]) throws {
+    func checkNames(_ tables: [Table], extraFiles: [String]) throws {
         var names: Set<String> = [DataPackage.fileName]
         func claim(_ name: String, for table: String) throws {
             guard names.insert(name).inserted else {

@@ -34,11 +34,15 @@ public struct NormalizeStage: DocumentStage {
         guard !sources.isEmpty else {
             throw StageFailure("normalize.no_text", "no paragraph has any visible character after removing whitespace and invisible characters")
         }
-        let paragraphs = try sources.map { source in
-            let folded = options.fullWidth ? WidthNormalizer.normalize(source) : source
-            return options.convertScript ? try AlignedConversion.convert(folded, with: converter.convert) : folded
-        }
-        return NormalizedDocument(script: try probe.detect(sources).rawValue,
+        let folded = options.fullWidth ? sources.map(WidthNormalizer.normalize) : sources
+        let paragraphs = options.convertScript
+            ? try folded.map { try AlignedConversion.convert($0, with: converter.convert) } : folded
+        // The script probe reuses this conversion when it is its own t2s one. It then reads the
+        // width-folded text: folding touches only ASCII-like forms and spaces, which no OpenCC
+        // table maps or takes into a phrase, so the traditional characters found are the same.
+        let reusable = options.convertScript && probe.toSimplified === converter
+        let script = reusable ? try probe.detect(folded, simplified: paragraphs) : try probe.detect(sources)
+        return NormalizedDocument(script: script.rawValue,
                                   title: try normalizeLine(input.title),
                                   issuer: try normalizeLine(input.issuer),
                                   paragraphs: paragraphs,

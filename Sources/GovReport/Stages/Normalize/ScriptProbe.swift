@@ -15,11 +15,24 @@ struct ScriptProbe: Sendable {
     }
 
     func detect(_ paragraphs: [String]) throws -> ChineseScript {
+        try detect(paragraphs, simplified: nil)
+    }
+
+    /// `simplified`, when given, is each paragraph already converted by a t2s converter (the
+    /// normalize stage's own output), so the text is not converted twice in that direction.
+    /// The s2t direction runs only when the t2s one found a traditional character: without one
+    /// the text is `hans` whatever s2t would find (ScriptDetector.classify), which spares most
+    /// documents a whole OpenCC pass.
+    func detect(_ paragraphs: [String], simplified given: [String]?) throws -> ChineseScript {
+        let simplified = try given ?? paragraphs.map { try AlignedConversion.convert($0, with: toSimplified.convert) }
         var evidence = ScriptEvidence()
+        for (paragraph, converted) in zip(paragraphs, simplified) {
+            evidence.traditionalOnly += ScriptDetector.changes(source: paragraph, converted: converted)
+        }
+        guard evidence.traditionalOnly > 0 else { return .hans }
         for paragraph in paragraphs {
-            let simplified = try AlignedConversion.convert(paragraph, with: toSimplified.convert)
             let traditional = try AlignedConversion.convert(paragraph, with: toTraditional.convert)
-            evidence = evidence + ScriptDetector.evidence(source: paragraph, simplified: simplified, traditional: traditional)
+            evidence.simplifiedOnly += ScriptDetector.changes(source: paragraph, converted: traditional)
         }
         return ScriptDetector.classify(evidence)
     }

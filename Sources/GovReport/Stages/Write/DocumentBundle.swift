@@ -28,15 +28,56 @@ extension WorkStore {
     func bundle(for document: ListedDocument, failures: [FailureRow]) throws -> DocumentBundle {
         var bundle = DocumentBundle(docId: document.docId, source: document.source, sha256: document.sha256 ?? "",
                                     size: document.size, failures: failures)
+        // One read for all the document's outputs rather than one a stage.
+        let payloads = try self.payloads(document.docId)
         func load<T: Decodable>(_ stage: String, _: T.Type) throws -> T? {
-            guard let data = try payload(document.docId, stage: stage) else { return nil }
+            guard let data = payloads[stage] else { return nil }
             return try PayloadCodec.decode(T.self, from: data)
         }
-        bundle.decoded = try load("decode", DecodedDocument.self)
-        bundle.stripped = try load("strip", StrippedDocument.self)
-        bundle.normalized = try load("normalize", NormalizedDocument.self)
+        // The tables take the page text from no stage, and the paragraphs from the latest stage
+        // that has them: the earlier outputs are read without those (the decoded text is the
+        // whole page, the longest string of all), which spares the write stage most of its JSON
+        // decoding. Their record types keep empty values in place of what was not read.
         bundle.segmented = try load("segment", SegmentedDocument.self)
+        bundle.decoded = try load("decode", DecodedFacts.self).map {
+            DecodedDocument(text: "", encodingDeclared: $0.encodingDeclared, encodingDetected: $0.encodingDetected,
+                            evidence: "", invalidBytes: $0.invalidBytes, isHTML: false)
+        }
+        if bundle.segmented != nil {
+            bundle.stripped = try load("strip", StrippedFacts.self).map {
+                StrippedDocument(title: $0.title, publishDate: $0.publishDate, issuer: $0.issuer, breadcrumb: $0.breadcrumb)
+            }
+            bundle.normalized = try load("normalize", NormalizedFacts.self).map {
+                NormalizedDocument(script: $0.script, title: $0.title, issuer: $0.issuer, paragraphs: [], sourceParagraphs: [],
+                                   publishDate: "")
+            }
+        } else {
+            bundle.stripped = try load("strip", StrippedDocument.self)
+            bundle.normalized = try load("normalize", NormalizedDocument.self)
+        }
         bundle.extracted = try load("extract", ExtractedDocument.self)
         return bundle
     }
+}
+
+/// The fields of a decode output that the tables show (its keys as in `DecodedDocument`).
+private struct DecodedFacts: Decodable {
+    var encodingDeclared: String
+    var encodingDetected: String
+    var invalidBytes: Int
+}
+
+/// The fields of a strip output that the tables show when segment has the paragraphs.
+private struct StrippedFacts: Decodable {
+    var title: String
+    var publishDate: String
+    var issuer: String
+    var breadcrumb: [String]
+}
+
+/// The fields of a normalize output that the tables show when segment has the paragraphs.
+private struct NormalizedFacts: Decodable {
+    var script: String
+    var title: String
+    var issuer: String
 }

@@ -11,6 +11,8 @@ struct TablesWriter {
     let outputDirectory: URL
     let fingerprint: String
     let logger: Logger
+    /// Threads that load and decode the documents' stage outputs (the run's --jobs).
+    var jobs = 1
 
     /// The tables written, in order.
     static let tables: [TableSchema] = [
@@ -46,34 +48,37 @@ struct TablesWriter {
             return false
         }
 
+        // Streamed: each document's rows go to the table files as soon as they are made, so
+        // memory holds one document, not every table (peak RSS no longer grows with the corpus).
         let failuresByDoc = Dictionary(grouping: try store.failures(), by: \.docId)
-        var rows: [String: [[Cell]]] = [:]
         var summary = TablesSummary()
-        var metricsByDoc: [String: [Metric]] = [:]
-        for document in try store.listedDocuments() {
-            let bundle = try store.bundle(for: document, failures: failuresByDoc[document.docId] ?? [])
-            rows["documents", default: []].append(TableRows.documents(bundle))
-            rows["sections", default: []] += TableRows.sections(bundle)
-            rows["paragraphs", default: []] += TableRows.paragraphs(bundle)
-            rows["metrics", default: []] += TableRows.metrics(bundle)
-            rows["citations", default: []] += TableRows.citations(bundle)
-            rows["entities", default: []] += TableRows.entities(bundle)
-            rows["indicators", default: []] += TableRows.indicators(bundle)
-            if let metrics = bundle.extracted?.metrics { metricsByDoc[document.docId] = metrics }
-            rows["errors", default: []] += TableRows.errors(bundle)
-            summary.count(status: bundle.status)
-            for failure in bundle.failures { summary.errorsByCode[failure.code, default: 0] += 1 }
+        var coverage = IndicatorCoverage.Tally()
+        let (written, counts) = try TableWriter(options: writerOptions).writeStreaming(Self.tables, to: outputDirectory) { sink in
+            // Loading and decoding each document's outputs and making its rows is most of the
+            // work and needs no order: `jobs` threads do it a batch at a time, and the rows go to
+            // the files in document order.
+            let documents = try store.listedDocuments()
+            let batch = 32 * max(1, jobs)
+            for start in stride(from: 0, to: documents.count, by: batch) {
+                let made = try DocumentTables.make(documents[start..<min(documents.count, start + batch)], jobs: jobs) {
+                    DocumentTables(try store.bundle(for: $0, failures: failuresByDoc[$0.docId] ?? []))
+                }
+                for document in made {
+                    for (table, rows) in document.rows.enumerated() { try sink.append(rows, toTable: table) }
+                    if let metrics = document.bundle.extracted?.metrics { coverage.add(docId: document.bundle.docId, metrics: metrics) }
+                    summary.count(status: document.bundle.status)
+                    for failure in document.bundle.failures { summary.errorsByCode[failure.code, default: 0] += 1 }
+                }
+            }
         }
-        let tables = Self.tables.map { TableWriter.Table(schema: $0, rows: rows[$0.name] ?? []) }
-        for table in tables { summary.tables[table.schema.name] = table.rows.count }
-        summary.coverage = IndicatorCoverage(documents: metricsByDoc, top: 20)
-        let written = try TableWriter(options: writerOptions).write(tables, to: outputDirectory) { _ in [] }
+        for (schema, count) in zip(Self.tables, counts) { summary.tables[schema.name] = count }
+        summary.coverage = IndicatorCoverage(coverage, top: 20)
         summary.notes = written.notes
         let encoded = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
         try store.setMeta("tables.state", stateKey)
         try store.setMeta("tables.summary", encoded)
         summary.apply(to: &report)
-        logger.info("wrote \(tables.count) tables to \(outputDirectory.path)")
+        logger.info("wrote \(Self.tables.count) tables to \(outputDirectory.path)")
         return true
     }
 }
@@ -104,5 +109,66 @@ struct TablesSummary: Codable {
         report.errorsByCode = errorsByCode
         report.indicatorCoverage = coverage
         report.notes += notes
+    }
+}
+
+/// One document's rows of every table, in the order of `TablesWriter.tables`.
+struct DocumentTables {
+    var bundle: DocumentBundle
+    var rows: [[TableRow]]
+
+    init(_ bundle: DocumentBundle) {
+        self.bundle = bundle
+        rows = TablesWriter.tables.map { schema in
+            switch schema.name {
+            case "documents": return [TableRows.documents(bundle)]
+            case "sections": return TableRows.sections(bundle)
+            case "paragraphs": return TableRows.paragraphs(bundle)
+            case "metrics": return TableRows.metrics(bundle)
+            case "citations": return TableRows.citations(bundle)
+            case "entities": return TableRows.entities(bundle)
+            case "indicators": return TableRows.indicators(bundle)
+            case "errors": return TableRows.errors(bundle)
+            default: preconditionFailure("TablesWriter.tables names a table DocumentTables does not make: \(schema.name)")
+            }
+        }
+    }
+
+    /// `make` applied to each document on `jobs` threads; the results in the documents' order.
+    /// The first error thrown is rethrown once all threads are done.
+    static func make(_ documents: ArraySlice<WorkStore.ListedDocument>, jobs: Int,
+                     _ make: @Sendable (WorkStore.ListedDocument) throws -> DocumentTables) throws -> [DocumentTables] {
+        let documents = Array(documents)
+        let threads = max(1, min(jobs, documents.count))
+        if threads == 1 { return try documents.map(make) }
+        let slots = ResultSlots<DocumentTables>(count: documents.count)
+        defer { slots.release() }
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            for index in stride(from: thread, to: documents.count, by: threads) {
+                slots.set(index, Result { try make(documents[index]) })
+            }
+        }
+        return try slots.values()
+    }
+}
+
+/// Results written by several threads, each to its own index, read once they are all done.
+/// Unsafe storage because a Swift array stored in a class would be checked for exclusive
+/// access on every write and trap when two threads write at once, even to different elements.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Result<Value, Error>?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    func set(_ index: Int, _ value: Result<Value, Error>) { storage[index] = value }
+
+    func values() throws -> [Value] { try storage.map { try $0!.get() } }
+
+    func release() {
+        _ = storage.deinitialize()
+        storage.deallocate()
     }
 }

@@ -46,20 +46,36 @@ public struct IndicatorCoverage: Codable, Sendable, Equatable {
     ///   - documents: each document's metrics, keyed by doc_id.
     ///   - top: how many unmatched subjects to list.
     public init(documents: [String: [Metric]], top: Int = 20) {
-        self.documents = documents.keys.sorted().map { id in
-            let metrics = documents[id, default: []]
-            return Document(docId: id, metrics: metrics.count, matched: metrics.filter { !$0.indicator.isEmpty }.count)
-        }
-        metrics = self.documents.reduce(0) { $0 + $1.metrics }
-        matched = self.documents.reduce(0) { $0 + $1.matched }
+        var tally = Tally()
+        for id in documents.keys.sorted() { tally.add(docId: id, metrics: documents[id, default: []]) }
+        self.init(tally, top: top)
+    }
+
+    /// The coverage counted document by document, so that the write stage need not keep every
+    /// document's metrics until the end.
+    public init(_ tally: Tally, top: Int = 20) {
+        documents = tally.documents.sorted { $0.docId < $1.docId }
+        metrics = documents.reduce(0) { $0 + $1.metrics }
+        matched = documents.reduce(0) { $0 + $1.matched }
         share = Self.share(matched, of: metrics)
-        var counts: [String: Int] = [:]
-        for metric in documents.values.joined() where metric.indicator.isEmpty && !metric.subject.isEmpty {
-            counts[metric.subject, default: 0] += 1
-        }
-        unmatchedSubjects = counts.map { Subject(subject: $0.key, count: $0.value) }
+        unmatchedSubjects = tally.unmatched.map { Subject(subject: $0.key, count: $0.value) }
             .sorted { ($1.count, $0.subject) < ($0.count, $1.subject) }
             .prefix(max(0, top)).map { $0 }
+    }
+
+    /// Per-document counts and unmatched subjects gathered one document at a time.
+    public struct Tally: Sendable {
+        var documents: [Document] = []
+        var unmatched: [String: Int] = [:]
+
+        public init() {}
+
+        public mutating func add(docId: String, metrics: [Metric]) {
+            documents.append(Document(docId: docId, metrics: metrics.count, matched: metrics.filter { !$0.indicator.isEmpty }.count))
+            for metric in metrics where metric.indicator.isEmpty && !metric.subject.isEmpty {
+                unmatched[metric.subject, default: 0] += 1
+            }
+        }
     }
 
     static func share(_ matched: Int, of total: Int) -> Double? {

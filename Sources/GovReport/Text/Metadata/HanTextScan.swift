@@ -58,7 +58,7 @@ enum HanTextScan {
 
     /// Han ideographs, by the Unicode property (the same class as `CJKScalars.isHan`).
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isIdeographic
+        CJKScalars.isHan(scalar)
     }
 
     static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool {

@@ -53,9 +53,12 @@ public enum ScriptDetector {
     /// Counts the positions where each aligned conversion (same scalar count as `source`, see
     /// `AlignedConversion`) differs from the source.
     public static func evidence(source: String, simplified: String, traditional: String) -> ScriptEvidence {
-        func changes(_ converted: String) -> Int {
-            zip(source.unicodeScalars, converted.unicodeScalars).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) }
-        }
-        return ScriptEvidence(traditionalOnly: changes(simplified), simplifiedOnly: changes(traditional))
+        ScriptEvidence(traditionalOnly: changes(source: source, converted: simplified),
+                       simplifiedOnly: changes(source: source, converted: traditional))
+    }
+
+    /// The positions where an aligned conversion differs from its source.
+    public static func changes(source: String, converted: String) -> Int {
+        zip(source.unicodeScalars, converted.unicodeScalars).reduce(0) { $0 + ($1.0 != $1.1 ? 1 : 0) }
     }
 }

@@ -1,0 +1,201 @@
+import Foundation
+
+extension TableWriter {
+    /// Writes tables whose rows arrive a few at a time, for any table in any interleaving (the
+    /// write stage hands over each document's rows of every table in turn), so that no table is
+    /// ever held whole: memory stays flat however many documents there are. Same files, bytes,
+    /// checks and atomic commit as `write(_:to:extraFiles:)`.
+    ///
+    /// Primary keys are checked group by group: the rows of one value of the key's first column
+    /// (doc_id in every table) must come together, which the write stage's document order gives.
+    /// That keeps the check exact with only one group's keys in memory.
+    ///
+    /// With `xlsx` among the formats the rows are gathered and written by `write(_:to:extraFiles:)`:
+    /// the workbook is written sheet after sheet, so it needs every table whole.
+    ///
+    /// - Parameters:
+    ///   - produce: hands every row to the sink.
+    ///   - extraFiles: files made once the tables are staged, from what was written and the row
+    ///     count of each table (in `schemas` order); they go into the same commit.
+    @discardableResult
+    public func writeStreaming(_ schemas: [TableSchema], to outputDirectory: URL,
+                               produce: (RowSink) throws -> Void,
+                               extraFiles: (Written, [Int]) throws -> [(name: String, contents: [UInt8])] = { _, _ in [] })
+        throws -> (written: Written, rowCounts: [Int]) {
+        if options.formats.contains(.xlsx) {
+            let sink = RowSink(schemas: schemas, options: options, files: nil)
+            try produce(sink)
+            let tables = zip(schemas, sink.collected).map { Table(schema: $0, rows: $1) }
+            let counts = tables.map(\.rows.count)
+            let written = try write(tables, to: outputDirectory) { try extraFiles($0, counts) }
+            return (written, counts)
+        }
+        guard let primaryFormat = options.formats.first else {
+            throw TableWriterError(table: "*", message: "no output format chosen")
+        }
+        guard (0...9).contains(options.gzipLevel) else {
+            throw TableWriterError(table: "*", message: "gzip level \(options.gzipLevel) is not between 0 and 9")
+        }
+        try checkNames(schemas.map { Table(schema: $0, rows: []) }, extraFiles: [])
+        let datapackage = try DataPackage.json(schemas.map {
+            DataPackage.Table(schema: $0, path: TableWriter.fileName(table: $0.name, format: primaryFormat),
+                              gzipped: primaryFormat == .csvGz)
+        })
+
+        var set = try AtomicOutputSet(outputDirectory: outputDirectory)
+        let fileNames = schemas.flatMap { schema in options.formats.map { TableWriter.fileName(table: schema.name, format: $0) } }
+        var counts: [Int] = []
+        try set.addFiles(named: fileNames) { files in
+            let sink = RowSink(schemas: schemas, options: options, files: files)
+            try sink.start()
+            try produce(sink)
+            try sink.finish()
+            counts = sink.counts
+        }
+        try set.addFile(named: DataPackage.fileName, contents: datapackage)
+        var written = Written(files: set.names, workbook: nil)
+        let extras = try extraFiles(written, counts)
+        var names = Set(set.names)
+        for extra in extras where !names.insert(extra.name).inserted {
+            throw TableWriterError(table: "*", message: "extra file \(extra.name) has the name of another output")
+        }
+        for extra in extras {
+            try set.addFile(named: extra.name, contents: extra.contents)
+        }
+        written.files = set.names
+        try set.commit()
+        return (written, counts)
+    }
+
+    /// Takes rows for the tables of a streaming write: checks each row against its schema and
+    /// writes its CSV line to every format's file (or keeps it, for the workbook).
+    public final class RowSink {
+        let schemas: [TableSchema]
+        let options: Options
+        let files: StagedFiles?
+        let encoder: CSVEncoder
+        let csvFormats: [Format]
+        /// One stream a table and CSV format, at index table × formats + format (as the files).
+        private var streams: [CSVStream] = []
+        private var keyChecks: [GroupedKeyCheck]
+        fileprivate(set) var collected: [[TableRow]]
+        public private(set) var counts: [Int]
+
+        init(schemas: [TableSchema], options: Options, files: StagedFiles?) {
+            self.schemas = schemas
+            self.options = options
+            self.files = files
+            encoder = CSVEncoder(options: options.csv)
+            csvFormats = options.formats.filter { $0 != .xlsx }
+            keyChecks = schemas.map { GroupedKeyCheck(keyIndexes: $0.primaryKey.compactMap($0.index(of:))) }
+            collected = schemas.map { _ in [] }
+            counts = schemas.map { _ in 0 }
+        }
+
+        func start() throws {
+            for schema in schemas {
+                for format in csvFormats {
+                    let stream = try CSVStream(gzipLevel: format == .csvGz ? options.gzipLevel : nil, preamble: encoder.preamble)
+                    stream.buffer.append(contentsOf: encoder.headerLine(schema.fieldNames).utf8)
+                    streams.append(stream)
+                }
+            }
+        }
+
+        /// Rows of the table at `index` in the schemas, in order.
+        public func append(_ rows: [TableRow], toTable index: Int) throws {
+            let schema = schemas[index]
+            for row in rows {
+                counts[index] += 1
+                let number = counts[index]
+                func fail(_ message: String) -> TableWriterError {
+                    TableWriterError(table: schema.name, message: "row \(number): \(message)")
+                }
+                guard row.count == schema.fields.count else {
+                    throw fail("has \(row.count) cells but the table has \(schema.fields.count) columns")
+                }
+                for (field, cell) in zip(schema.fields, row) {
+                    if let problem = TableWriter.problem(with: cell, in: field) {
+                        throw fail("column \(field.name): \(problem)")
+                    }
+                }
+                if let problem = keyChecks[index].add(row) { throw fail(problem) }
+                guard let files else {
+                    collected[index].append(row)
+                    continue
+                }
+                let line = encoder.line(row)
+                for format in csvFormats.indices {
+                    let position = index * csvFormats.count + format
+                    let stream = streams[position]
+                    stream.buffer.append(contentsOf: line.utf8)
+                    if stream.buffer.count >= TableWriter.bufferSize { try stream.flush(to: files, index: position) }
+                }
+            }
+        }
+
+        func finish() throws {
+            guard let files else { return }
+            for (position, stream) in streams.enumerated() {
+                try stream.flush(to: files, index: position)
+                try stream.finish(to: files, index: position)
+            }
+        }
+    }
+}
+
+/// One CSV file being streamed: its line buffer and, for csv.gz, its compressor.
+private final class CSVStream {
+    var buffer: [UInt8]
+    private var gzip: GzipWriter?
+
+    init(gzipLevel: Int?, preamble: [UInt8]) throws {
+        gzip = try gzipLevel.map { try GzipWriter(level: $0) }
+        buffer = preamble
+        buffer.reserveCapacity(TableWriter.bufferSize + 4096)
+    }
+
+    func flush(to files: StagedFiles, index: Int) throws {
+        if gzip != nil {
+            try files.write(gzip!.write(buffer), toFile: index)
+        } else {
+            try files.write(buffer, toFile: index)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish(to files: StagedFiles, index: Int) throws {
+        if gzip != nil {
+            try files.write(gzip!.finish(), toFile: index)
+        }
+    }
+}
+
+/// Unique primary keys over rows that come grouped by the key's first column: the keys of the
+/// current group, and the first-column values of the groups already closed.
+private struct GroupedKeyCheck {
+    let keyIndexes: [Int]
+    private var group: Cell?
+    private var keys: Set<[Cell]> = []
+    private var closed: Set<Cell> = []
+
+    init(keyIndexes: [Int]) { self.keyIndexes = keyIndexes }
+
+    /// nil when the row's key is new; else what is wrong.
+    mutating func add(_ row: TableRow) -> String? {
+        guard let first = keyIndexes.first else { return nil }
+        let key = keyIndexes.map { row[$0] }
+        if row[first] != group {
+            if let group { closed.insert(group) }
+            guard !closed.contains(row[first]) else {
+                return "rows with \(row[first].plainText) in the first key column do not come together"
+            }
+            group = row[first]
+            keys.removeAll(keepingCapacity: true)
+        }
+        guard keys.insert(key).inserted else {
+            return "primary key (\(key.map(\.plainText).joined(separator: ", "))) appears twice"
+        }
+        return nil
+    }
+}
