@@ -53,17 +53,7 @@ extension TableWriter {
             counts = sink.counts
         }
         try set.addFile(named: DataPackage.fileName, contents: datapackage)
-        var written = Written(files: set.names, workbook: nil)
-        let extras = try extraFiles(written, counts)
-        var names = Set(set.names)
-        for extra in extras where !names.insert(extra.name).inserted {
-            throw TableWriterError(table: "*", message: "extra file \(extra.name) has the name of another output")
-        }
-        for extra in extras {
-            try set.addFile(named: extra.name, contents: extra.contents)
-        }
-        written.files = set.names
-        try set.commit()
+        let written = try TableWriter.commit(set, workbook: nil) { try extraFiles($0, counts) }
         return (written, counts)
     }
 

@@ -135,6 +135,13 @@ public struct TableWriter: Sendable {
         }
         try set.addFile(named: DataPackage.fileName, contents: datapackage)
 
+        return try TableWriter.commit(set, workbook: workbook, extraFiles: extraFiles)
+    }
+
+    /// Adds the extra files made from what was staged (such as `run-report.json`) and commits the set.
+    static func commit(_ staged: consuming AtomicOutputSet, workbook: XLSXWorkbook.Summary?,
+                       extraFiles: (Written) throws -> [(name: String, contents: [UInt8])]) throws -> Written {
+        var set = staged
         var written = Written(files: set.names, workbook: workbook)
         let extras = try extraFiles(written)
         var names = Set(set.names)
