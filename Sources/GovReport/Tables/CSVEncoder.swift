@@ -21,7 +21,7 @@ public struct CSVEncoder: Sendable, Equatable {
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     /// Leading characters that make Excel, LibreOffice or Sheets evaluate a cell (CSV injection).
     /// Scalars, not Characters, so that a leading "\r\n" counts as CR.
-    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    static let formulaStarts: ScalarSet = ["=", "+", "-", "@", "\t", "\r"]
 
     public var options: Options
 
@@ -41,7 +41,14 @@ public struct CSVEncoder: Sendable, Equatable {
 
     /// One row, with its line end.
     public func line(_ row: TableRow) -> String {
-        row.map(field).joined(separator: ",") + "\n"
+        var line = ""
+        line.reserveCapacity(256)
+        for (index, cell) in row.enumerated() {
+            if index > 0 { line.append(",") }
+            line.append(field(cell))
+        }
+        line.append("\n")
+        return line
     }
 
     /// One cell as it stands between the commas.
@@ -66,7 +73,14 @@ public struct CSVEncoder: Sendable, Equatable {
 
     func quoted(_ text: String) -> String {
         guard needsQuotes(text) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { out.append("\"") }
+            out.append(scalar)
+        }
+        out.append("\"")
+        return String(out)
     }
 
     private func needsQuotes(_ text: String) -> Bool {
@@ -75,8 +89,8 @@ public struct CSVEncoder: Sendable, Equatable {
             return true
         }
         // Readers that trim unquoted fields would lose the spaces otherwise (U+3000 included).
-        if let first = text.unicodeScalars.first, first.properties.isWhitespace { return true }
-        if let last = text.unicodeScalars.last, last.properties.isWhitespace { return true }
+        if let first = text.unicodeScalars.first, first.isWhiteSpace { return true }
+        if let last = text.unicodeScalars.last, last.isWhiteSpace { return true }
         return false
     }
 }

@@ -58,7 +58,7 @@ public enum Cell: Sendable, Equatable, Hashable {
     /// when every value in it happens to be whole (they would say BIGINT/int64 otherwise).
     public static func numberText(_ value: Double) -> String {
         let text = plainDecimal(value)
-        guard value.isFinite, !text.contains(".") else { return text }
+        guard value.isFinite, !text.utf8.contains(UInt8(ascii: ".")) else { return text }
         return text + ".0"
     }
 
@@ -75,6 +75,12 @@ public enum Cell: Sendable, Equatable, Hashable {
         if value == 0 { return "0" }  // also -0, which no analyst wants to see
 
         var text = value.magnitude.description  // "1.5", "4000000.0", "1e+21", "1.5e-07"
+        let sign = value < 0 ? "-" : ""
+        // Without an exponent the description is already the plain decimal, but for a ".0".
+        if !text.utf8.contains(UInt8(ascii: "e")) {
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            return sign + text
+        }
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             exponent = Int(text[text.index(after: e)...])!  // "+21" and "-07" both parse
@@ -100,7 +106,6 @@ public enum Cell: Sendable, Equatable, Hashable {
         while integerPart.count > 1 && integerPart.hasPrefix("0") { integerPart.removeFirst() }
         while fractionPart.hasSuffix("0") { fractionPart.removeLast() }
 
-        let sign = value < 0 ? "-" : ""
         return fractionPart.isEmpty ? sign + integerPart : sign + integerPart + "." + fractionPart
     }
 }

@@ -4,7 +4,7 @@ enum XLSXLayout {
     /// Excel's limit on sheet names, in characters.
     static let sheetNameLimit = 31
     /// Characters Excel does not allow in a sheet name.
-    static let sheetNameForbidden: Set<Unicode.Scalar> = ["[", "]", ":", "*", "?", "/", "\\"]
+    static let sheetNameForbidden: ScalarSet = ["[", "]", ":", "*", "?", "/", "\\"]
     /// Widest a column is set, in Excel's width units (about one Latin digit each); wider text
     /// runs on into the next cell or is cut off, which suits long paragraphs better than wrapping.
     static let maxColumnWidth = 60

@@ -7,7 +7,7 @@
 /// inside but does not export them); the traditional forms were derived with OpenCC (s2t, s2tw,
 /// s2hk).
 enum CommonHanzi {
-    static let characters: Set<Unicode.Scalar> = Set((simplified + traditional).joined().unicodeScalars)
+    static let characters = ScalarSet((simplified + traditional).joined().unicodeScalars)
 
     private static let simplified = [
         "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里",

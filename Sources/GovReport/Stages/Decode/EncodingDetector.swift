@@ -17,6 +17,8 @@ struct EncodingDetection: Equatable {
 /// with the candidate charsets. Every answer short of a BOM is taken only when a trial decode
 /// with it agrees with the bytes: few invalid sequences, and no other candidate reading
 /// clearly better (GBK bytes read as Windows-1252 convert without an error, but as mojibake).
+/// A trial agrees with the bytes when almost all of them convert and no candidate reads better
+/// by more than a margin.
 struct EncodingDetector {
     let options: DecodeOptions
     /// The statistical detector; replaceable so tests can play one that guesses wrong.
@@ -66,28 +68,42 @@ struct EncodingDetector {
         let declared = sourceLabel ?? metaLabel
         let candidateNames = wideEncoding.map { [$0] }
             ?? options.candidates.compactMap(EncodingNames.canonical).filter { !EncodingNames.isWide($0) }
-        guard let best = Self.best(of: candidateNames.compactMap { trials.trial($0) }) else {
-            throw StageFailure("decode.undecodable", "none of the candidate charsets is known to iconv")
+        // The best candidate is decoded only when an answer needs comparing with it: a trial
+        // that reads within `margin` of the highest possible score (1) agrees whatever the
+        // others read, so a well-labelled page is decoded once instead of once per candidate.
+        var bestTrial: TrialDecode??
+        func best() throws -> TrialDecode {
+            if bestTrial == nil { bestTrial = Self.best(of: candidateNames.compactMap { trials.trial($0) }) }
+            guard let found = bestTrial! else {
+                throw StageFailure("decode.undecodable", "none of the candidate charsets is known to iconv")
+            }
+            return found
+        }
+        func agrees(_ trial: TrialDecode, margin: Double) throws -> Bool {
+            guard trial.invalidShare <= options.declaredMaxInvalidShare else { return false }
+            if trial.score >= 1 - margin { return true }
+            let bestScore = try best().score
+            return trial.score >= bestScore - margin
         }
 
         if options.trustDeclared, let label = sourceLabel,
            let trial = trials.trial(resolving: label, wide: wideEncoding, forMeta: false),
-           agrees(trial, best: best, margin: Self.declaredMargin) {
+           try agrees(trial, margin: Self.declaredMargin) {
             return try accept(trial, evidence: "declared", declared: declared)
         }
         if options.trustMeta, let label = metaLabel,
            let trial = trials.trial(resolving: label, wide: nil, forMeta: true),
-           agrees(trial, best: best, margin: Self.declaredMargin) {
+           try agrees(trial, margin: Self.declaredMargin) {
             return try accept(trial, evidence: "meta", declared: declared)
         }
         // uchardet 0.0.7 finds UTF-16 only by its BOM, so wide text skips it.
         if options.useUchardet, wideEncoding == nil, let guess = guessCharset(bytes),
            let trial = trials.trial(resolving: guess, wide: nil, forMeta: false),
            !EncodingNames.isWide(trial.encoding),
-           agrees(trial, best: best, margin: Self.uchardetMargin) {
+           try agrees(trial, margin: Self.uchardetMargin) {
             return try accept(trial, evidence: "uchardet", declared: declared)
         }
-        return try accept(best, evidence: "trial", declared: declared)
+        return try accept(try best(), evidence: "trial", declared: declared)
     }
 
     /// The most plausible trial; the earlier one on a tie.
@@ -98,12 +114,6 @@ struct EncodingDetector {
     private func metaCharset(_ bytes: [UInt8]) -> String? {
         MetaCharsetSniffer.declaredCharset(in: bytes, limit: options.metaScanBytes)
             .map(EncodingNames.declaredLabel).flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    /// A trial agrees with the bytes when almost all of them convert and no candidate reads
-    /// better by more than `margin`.
-    private func agrees(_ trial: TrialDecode, best: TrialDecode, margin: Double) -> Bool {
-        trial.invalidShare <= options.declaredMaxInvalidShare && trial.score >= best.score - margin
     }
 
     private func accept(_ trial: TrialDecode, evidence: String, declared: String?) throws -> EncodingDetection {

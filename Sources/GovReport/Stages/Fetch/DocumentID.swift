@@ -8,7 +8,19 @@ public enum DocumentID {
     }
 }
 
-/// Lower-case hex SHA-256 (swift-crypto).
+/// Lower-case hex SHA-256 (swift-crypto). The digits are written from a table: formatting each
+/// byte with `String(format:)` cost more than hashing the bytes (the runner hashes every stage
+/// output and cache key).
 public func sha256Hex(_ data: some DataProtocol) -> String {
-    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    let digest = SHA256.hash(data: data)
+    let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
+        var index = 0
+        for byte in digest {
+            buffer[index] = digits[Int(byte >> 4)]
+            buffer[index + 1] = digits[Int(byte & 0x0F)]
+            index += 2
+        }
+        return index
+    }
 }

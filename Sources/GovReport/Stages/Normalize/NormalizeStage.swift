@@ -17,7 +17,7 @@ public struct NormalizeStage: DocumentStage {
     private let options: NormalizeOptions
     private let converter: OpenCCConverter
     private let probe: ScriptProbe
-    private let dropped: Set<Unicode.Scalar>
+    private let dropped: ScalarSet
 
     public init(options: NormalizeOptions) throws {
         guard let config = OpenCCConverter.locate(options.openccConfig) else {
@@ -26,7 +26,7 @@ public struct NormalizeStage: DocumentStage {
         self.options = options
         converter = try OpenCCConverter(configPath: config)
         probe = try ScriptProbe(reusing: converter)
-        dropped = Set(options.dropCharacters.compactMap(\.unicodeScalars.first))
+        dropped = ScalarSet(options.dropCharacters.compactMap(\.unicodeScalars.first))
     }
 
     public func process(_ input: StrippedDocument, document: DocumentRef) throws -> NormalizedDocument {

@@ -132,14 +132,12 @@ struct Segmenter: Sendable {
     static func trimmed(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int>? {
         var a = range.lowerBound
         var b = range.upperBound
-        while a < b, s[a].properties.isWhitespace { a += 1 }
-        while b > a, s[b - 1].properties.isWhitespace { b -= 1 }
+        while a < b, s[a].isWhiteSpace { a += 1 }
+        while b > a, s[b - 1].isWhiteSpace { b -= 1 }
         return a < b ? a..<b : nil
     }
 
     static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: slice)
-        return String(view)
+        String(scalars: slice)
     }
 }

@@ -35,6 +35,16 @@ struct BodyScorer: Sendable {
         var kinds = [ChromeRemover.Kind](repeating: .neutral, count: nodes.count)
         // Text nodes, in document order; `linkEnd` marks the end of the current <a>.
         var linkEnd: Int32 = -1
+        // Pages repeat a few class names on many elements (li.item, span.date): each distinct
+        // one is judged once.
+        var kindByName: [String: ChromeRemover.Kind] = [:]
+        func kind(of node: HTMLDocument.Node) -> ChromeRemover.Kind {
+            guard !node.idClass.isEmpty, !node.hidden, !node.tag.isChromeTag else { return chrome.kind(of: node) }
+            if let known = kindByName[node.idClass] { return known }
+            let judged = chrome.kind(of: node)
+            kindByName[node.idClass] = judged
+            return judged
+        }
         for i in nodes.indices {
             let node = nodes[i]
             switch node.tag {
@@ -52,11 +62,11 @@ struct BodyScorer: Sendable {
                 stats[i].good = inLink ? 0 : Double(chars) + Self.punctuationWeight * Double(punct)
             case .a:
                 linkEnd = max(linkEnd, node.end)
-                kinds[i] = chrome.kind(of: node)
+                kinds[i] = kind(of: node)
             case .root:
                 break
             default:
-                kinds[i] = chrome.kind(of: node)
+                kinds[i] = kind(of: node)
             }
         }
         // Children come after their parent, so a reverse sweep totals every subtree.

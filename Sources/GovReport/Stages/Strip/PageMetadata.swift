@@ -23,8 +23,8 @@ enum PageMetadata {
         "当前位置", "所在位置", "您現在的位置", "您當前的位置", "當前位置", "當前的位置",
     ]
     static let homeWords = ["网站首页", "網站首頁", "首页", "首頁", "主页", "主頁"]
-    static let breadcrumbSeparators: Set<Unicode.Scalar> = [">", "＞", "»", "›", "→", "/", "／", "〉"]
-    static let titleSeparators: Set<Unicode.Scalar> = ["_", "|", "｜", "-", "－", "–", "—", "丨"]
+    static let breadcrumbSeparators: ScalarSet = [">", "＞", "»", "›", "→", "/", "／", "〉"]
+    static let titleSeparators: ScalarSet = ["_", "|", "｜", "-", "－", "–", "—", "丨"]
     static let siteSuffixes = [
         "人民政府", "政府", "网站", "门户网站", "门户", "政府网", "官网", "网", "平台", "網站", "門戶網站",
         "門戶", "網", "政府網",

@@ -38,7 +38,7 @@ public enum CitationExtractor {
 
     /// Marks that end a sentence: a title never holds them, so reaching one means the 《 is
     /// unclosed.
-    private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；", "\n"]
+    private static let sentenceEnds: ScalarSet = ["。", "！", "？", "；", "\n"]
 
     /// Longest title looked for, in scalars. The longest real titles (a notice that prints a
     /// plan: 关于印发《…》的通知) run to about a hundred characters; an unclosed 《 in text run

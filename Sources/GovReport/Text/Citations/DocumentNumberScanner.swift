@@ -24,10 +24,10 @@ enum DocumentNumberScanner {
 
     /// Issuer codes are short (国发, 沪府办发, 中共上海市闵行区委办公室); longer Han runs are prose.
     private static let maxCodeLength = 16
-    private static let yearOpeners: Set<Unicode.Scalar> = ["〔", "[", "［", "【", "(", "（", "〖"]
-    private static let yearClosers: Set<Unicode.Scalar> = ["〕", "]", "］", "】", ")", "）", "〗"]
-    private static let numberMarks: Set<Unicode.Scalar> = ["号", "號"]
-    private static let chineseNumerals: Set<Unicode.Scalar> = ["〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千"]
+    private static let yearOpeners: ScalarSet = ["〔", "[", "［", "【", "(", "（", "〖"]
+    private static let yearClosers: ScalarSet = ["〕", "]", "］", "】", ")", "）", "〗"]
+    private static let numberMarks: ScalarSet = ["号", "號"]
+    private static let chineseNumerals: ScalarSet = ["〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千"]
 
     /// 〔2019〕20号 after the issuer code; the end offset.
     private static func bracketedYearForm(_ scalars: [Unicode.Scalar], codeEnd: Int) -> Int? {

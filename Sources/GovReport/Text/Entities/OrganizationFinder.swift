@@ -14,9 +14,9 @@ enum OrganizationFinder {
         let minName: Int
         let maxName: Int
         /// Last name characters that make the whole a common word (大局, 格局, 布局).
-        let rejectedLastChars: Set<Unicode.Scalar>
+        let rejectedLastChars: ScalarSet
         /// Characters after the suffix that make it part of a word (局势, 局面).
-        let rejectedNextChars: Set<Unicode.Scalar>
+        let rejectedNextChars: ScalarSet
 
         init(_ text: String, minName: Int, maxName: Int = 16, rejectLast: String = "", rejectNext: String = "") {
             scalars = HanTextScan.scalars(text)
@@ -70,6 +70,9 @@ enum OrganizationFinder {
     private static let verbAfterOffice = HanTextScan.set("理事结公学案件法好实成妥证照")
     /// Words that are not part of a name although they stand right before it (原城管执法队).
     private static let droppedLeads = HanTextScan.words(["原"])
+    private static let leadsToDrop = NameBoundary.genericLeads + droppedLeads
+    /// The first scalars of all the suffixes: most positions start none.
+    private static let suffixFirsts = ScalarSet(suffixes.map { $0.scalars[0] })
 
     static func find(in scalars: Scalars, skipping skip: [Bool]) -> [Range<Int>] {
         var found: [Range<Int>] = []
@@ -78,6 +81,7 @@ enum OrganizationFinder {
                 found.append(range)
                 continue
             }
+            guard suffixFirsts.contains(scalars[position]) else { continue }
             for suffix in suffixes where HanTextScan.matches(scalars, at: position, suffix.scalars) {
                 if let range = name(scalars, suffixAt: position, suffix) {
                     found.append(range)
@@ -94,7 +98,7 @@ enum OrganizationFinder {
         if position > 0, suffix.rejectedLastChars.contains(scalars[position - 1]) { return nil }
         if end < scalars.count, suffix.rejectedNextChars.contains(scalars[end]) { return nil }
         guard var start = boundedStart(scalars, before: position, maxLength: suffix.maxName) else { return nil }
-        if let generic = HanTextScan.firstMatch(scalars, at: start, in: NameBoundary.genericLeads + droppedLeads),
+        if let generic = HanTextScan.firstMatch(scalars, at: start, in: leadsToDrop),
            start + generic.count <= position {
             start += generic.count
         }

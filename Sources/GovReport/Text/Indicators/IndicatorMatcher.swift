@@ -7,19 +7,27 @@ public struct IndicatorMatcher: Sendable {
     /// is matched against every rule, and Foundation's `contains` on Strings (NSString search,
     /// a bridge per call) was a tenth of a whole run.
     private let compiled: [CompiledIndicatorRule]
+    /// The rules (indexes, in taxonomy order) that accept each unit: a metric is scored only
+    /// against those, with one lookup of its unit instead of one a rule.
+    private let rulesByUnit: [String: [Int]]
 
     public init(rules: [IndicatorRule]) {
         self.rules = rules
         compiled = rules.map(CompiledIndicatorRule.init)
+        var byUnit: [String: [Int]] = [:]
+        for (index, rule) in rules.enumerated() {
+            for unit in Set(rule.units) { byUnit[unit, default: []].append(index) }
+        }
+        rulesByUnit = byUnit
     }
 
     public func match(subject: String, unit: String) -> IndicatorRule? {
-        guard !subject.isEmpty else { return nil }
+        guard !subject.isEmpty, let candidates = rulesByUnit[unit] else { return nil }
         let bytes = Array(subject.utf8)
         var best: (index: Int, priority: Int, score: Int)?
         var tied = false
-        for (index, rule) in compiled.enumerated() {
-            guard let score = rule.score(subject: bytes, unit: unit) else { continue }
+        for index in candidates {
+            guard let score = compiled[index].score(subject: bytes) else { continue }
             let priority = rules[index].priority
             if let current = best {
                 if (priority, score) > (current.priority, current.score) {
@@ -63,7 +71,6 @@ struct CompiledIndicatorRule: Sendable {
         var characters: Int
     }
 
-    let units: Set<String>
     let all: [[Word]]
     let any: [[Word]]
     let none: [[Word]]
@@ -72,14 +79,13 @@ struct CompiledIndicatorRule: Sendable {
         func compile(_ groups: [[String]]) -> [[Word]] {
             groups.map { group in group.map { Word(bytes: Array($0.utf8), characters: $0.count) } }
         }
-        units = Set(rule.units)
         all = compile(rule.all)
         any = compile(rule.any)
         none = compile(rule.none)
     }
 
-    func score(subject: [UInt8], unit: String) -> Int? {
-        guard units.contains(unit) else { return nil }
+    /// The score of a subject whose unit the rule accepts (`IndicatorMatcher` picks the rules by unit).
+    func score(subject: [UInt8]) -> Int? {
         var matched = 0
         for group in all {
             guard let hit = longestHit(group, in: subject) else { return nil }

@@ -23,9 +23,9 @@ enum AdministrativeDivision {
         let needsParent: Bool
         /// Last characters of the name that make the whole a common word, not a place
         /// (城市, 超市, 辖区, 片区, 城镇, 城乡, 节省 …).
-        let rejectedLastChars: Set<Unicode.Scalar>
+        let rejectedLastChars: ScalarSet
         /// Characters that may not follow the suffix (市场, 区域, 乡村, 州市 …).
-        let rejectedNextChars: Set<Unicode.Scalar>
+        let rejectedNextChars: ScalarSet
 
         init(_ text: String, _ level: AdministrativeLevel, _ nameLength: ClosedRange<Int>,
              needsParent: Bool = false, rejectLast: String = "", rejectNext: String = "") {
@@ -63,6 +63,9 @@ enum AdministrativeDivision {
         Suffix("镇", .township, 2...4, rejectLast: "城乡集村市全本我各该坐重名小古", rejectNext: "村街守压定静"),
         Suffix("乡", .township, 2...4, rejectLast: "城家故下返回同老异他原梦水思侨全本我各该", rejectNext: "村镇土亲贤愁音"),
     ].sorted { $0.scalars.count > $1.scalars.count }
+
+    /// The first scalars of all the suffixes.
+    static let suffixFirsts = ScalarSet(suffixes.map { $0.scalars[0] })
 
     /// The body words that may stand between two units of a chain or after its last unit:
     /// 广州市海珠区人民政府江南中街道办事处.

@@ -9,10 +9,8 @@ enum HanTextScan {
 
     static func scalars(_ text: String) -> Scalars { Array(text.unicodeScalars) }
 
-    static func string<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+    static func string<S: Collection>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
+        String(scalars: scalars)
     }
 
     static func string(_ scalars: Scalars, _ range: Range<Int>) -> String {
@@ -34,13 +32,13 @@ enum HanTextScan {
     }
 
     /// The first of `words` (tried in order) standing at `index`.
-    static func firstMatch(_ scalars: Scalars, at index: Int, in words: [Scalars]) -> Scalars? {
-        words.first { matches(scalars, at: index, $0) }
+    static func firstMatch(_ scalars: Scalars, at index: Int, in words: WordList) -> Scalars? {
+        words.first(in: scalars, at: index)
     }
 
     /// The first of `words` (tried in order) ending at `end`.
-    static func firstMatch(_ scalars: Scalars, endingAt end: Int, in words: [Scalars]) -> Scalars? {
-        words.first { matches(scalars, endingAt: end, $0) }
+    static func firstMatch(_ scalars: Scalars, endingAt end: Int, in words: WordList) -> Scalars? {
+        words.first(in: scalars, endingAt: end)
     }
 
     /// Positions of `word` in `scalars`, in order.
@@ -50,11 +48,11 @@ enum HanTextScan {
     }
 
     /// Sorted by length, longest first, so that the longest suffix wins.
-    static func words(_ list: [String]) -> [Scalars] {
-        list.map(scalars).sorted { $0.count > $1.count }
+    static func words(_ list: [String]) -> WordList {
+        WordList(list)
     }
 
-    static func set(_ chars: String) -> Set<Unicode.Scalar> { Set(chars.unicodeScalars) }
+    static func set(_ chars: String) -> ScalarSet { ScalarSet(chars) }
 
     /// Han ideographs, by the Unicode property (the same class as `CJKScalars.isHan`).
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
@@ -66,7 +64,7 @@ enum HanTextScan {
     }
 
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace
+        scalar.isWhiteSpace
     }
 
     /// Clause ends, in both the full-width forms and the ASCII forms the normaliser may produce.

@@ -58,7 +58,7 @@ enum NameBoundary {
 
     /// Whether a name may begin at `index`: at the text start, after a non-Han scalar, a stop
     /// character or a leading word.
-    static func isNameStart(_ scalars: Scalars, at index: Int, stopChars: Set<Unicode.Scalar>) -> Bool {
+    static func isNameStart(_ scalars: Scalars, at index: Int, stopChars: ScalarSet) -> Bool {
         guard index > 0 else { return true }
         let previous = scalars[index - 1]
         if !HanTextScan.isHan(previous) || stopChars.contains(previous) { return true }

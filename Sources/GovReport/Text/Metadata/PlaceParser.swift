@@ -156,6 +156,11 @@ public enum PlaceParser {
             let last = scalars[index + nameLength - 1]
             guard HanTextScan.isHan(last), !AdministrativeDivision.nameStopChars.contains(last) else { break }
             let nameEnd = index + nameLength
+            // Most names end where no suffix begins: one set lookup instead of trying each suffix.
+            guard AdministrativeDivision.suffixFirsts.contains(scalars[nameEnd]) else {
+                nameLength += 1
+                continue
+            }
             for suffix in AdministrativeDivision.suffixes where HanTextScan.matches(scalars, at: nameEnd, suffix.scalars) {
                 if let unit = unit(scalars, name: index..<nameEnd, suffix: suffix, parent: parent) {
                     let name = Array(scalars[index..<nameEnd])

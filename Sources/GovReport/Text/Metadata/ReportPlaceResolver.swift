@@ -21,24 +21,26 @@ enum ReportPlaceResolver {
             }
         }
         guard !result.isEmpty else { return result }
-        for text in wholeText {
-            for chain in PlaceParser.chains(in: text, skipTitles: false) where chain.units.count >= 2 {
+        // The whole text is parsed once for both passes over it.
+        let wholeChains = wholeText.map { PlaceParser.chains(in: $0, skipTitles: false) }
+        for chains in wholeChains {
+            for chain in chains where chain.units.count >= 2 {
                 add(chain.levels, to: &result, requireOverlap: true)
             }
         }
-        fillLevelsNamedOnce(&result, in: wholeText)
+        fillLevelsNamedOnce(&result, in: wholeChains)
         return result
     }
 
     /// A level above the most specific one known that the report names once and only once, alone
     /// (岭下村获评江西省民主法治示范村, 《赣西市人民政府办公室关于…的通知》): a report that names a
     /// single province or city names its own. Two different names at a level leave it empty.
-    private static func fillLevelsNamedOnce(_ result: inout PlaceLevels, in texts: [String]) {
+    private static func fillLevelsNamedOnce(_ result: inout PlaceLevels, in texts: [[PlaceChain]]) {
         let mostSpecific = result.values.lastIndex { !$0.isEmpty }!
         var names = [Set<String>](repeating: [], count: 4)
         var consistent = [Set<String>](repeating: [], count: 4)
-        for text in texts {
-            for chain in PlaceParser.chains(in: text, skipTitles: false) {
+        for chains in texts {
+            for chain in chains {
                 let levels = chain.levels
                 for level in 0..<mostSpecific where !levels.values[level].isEmpty {
                     names[level].insert(levels.values[level])

@@ -16,9 +16,9 @@ public enum LostCharacterMarks {
             guard scalars[index] == "?" else { index += 1; continue }
             var end = index
             while end < scalars.count, scalars[end] == "?" { end += 1 }
-            let before = scalars[..<index].last { !$0.properties.isWhitespace }
+            let before = scalars[..<index].last { !$0.isWhiteSpace }
             let atStart = before == nil
-            let atEnd = end == scalars.count || scalars[end].properties.isWhitespace
+            let atEnd = end == scalars.count || scalars[end].isWhiteSpace
             let trailing = end - index >= 2 && atEnd && index > 0 && CJKScalars.isWide(scalars[index - 1])
             let leading = atStart && end < scalars.count && CJKScalars.isWide(scalars[end])
             if trailing || leading {

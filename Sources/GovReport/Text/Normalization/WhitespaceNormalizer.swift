@@ -13,13 +13,13 @@ public enum WhitespaceNormalizer {
     /// The exception is a whole report flattened onto one line (see `isFlattenedReport`): there a
     /// space is a lost line break, the only thing that ends a run-in heading (`(一)健全工作机制 镇党委…`)
     /// or the last sentence before a signature, so every run becomes one space.
-    public static func normalize(_ text: String, dropping extra: Set<Unicode.Scalar> = []) -> String {
+    public static func normalize(_ text: String, dropping extra: ScalarSet = []) -> String {
         let keepBreaks = isFlattenedReport(Array(text.unicodeScalars))
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isWhiteSpace {
                 pendingSpace = previous != nil
                 continue
             }
@@ -39,7 +39,7 @@ public enum WhitespaceNormalizer {
     /// markers (`一、`, `(一)`) that stand after whitespace, as the line breaks of the page left them.
     static func isFlattenedReport(_ scalars: [Unicode.Scalar]) -> Bool {
         var markers = 0
-        for offset in scalars.indices.dropFirst() where scalars[offset - 1].properties.isWhitespace {
+        for offset in scalars.indices.dropFirst() where scalars[offset - 1].isWhiteSpace {
             guard let marker = OutlineMarkerRecognizer.marker(in: scalars, at: offset), marker.level <= 2 else { continue }
             markers += 1
             if markers >= 2 { return true }

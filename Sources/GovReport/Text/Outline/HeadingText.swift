@@ -8,9 +8,9 @@
 /// separator) is cut at the last ，、 within the limit, else at the limit. Trailing punctuation
 /// goes, and so does the `：` or `，` some writers put after `一是`.
 enum HeadingText {
-    static let terminators: Set<Unicode.Scalar> = SentenceSplitter.enders.union(["：", ":"])
-    static let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "、"]
-    static let trailing: Set<Unicode.Scalar> = terminators.union(clauseMarks)
+    static let terminators: ScalarSet = SentenceSplitter.enders.union(["：", ":"])
+    static let clauseMarks: ScalarSet = ["，", ",", "、"]
+    static let trailing: ScalarSet = terminators.union(clauseMarks)
 
     struct Result: Equatable {
         var heading: String
@@ -21,7 +21,7 @@ enum HeadingText {
     static func extract(_ s: [Unicode.Scalar], marker: OutlineMarker, end: Int,
                         enclosures: EnclosureMap, maxChars: Int) -> Result {
         var a = marker.end
-        while a < end, s[a].properties.isWhitespace || (marker.level == 5 && (s[a] == "：" || s[a] == ":" || clauseMarks.contains(s[a]))) {
+        while a < end, s[a].isWhiteSpace || (marker.level == 5 && (s[a] == "：" || s[a] == ":" || clauseMarks.contains(s[a]))) {
             a += 1
         }
         let firstTerminator = (a..<end).first { terminators.contains(s[$0]) && !enclosures.isEnclosed($0) }
@@ -29,7 +29,7 @@ enum HeadingText {
             return Result(heading: clean(s[a..<end]), bodyStart: end)
         }
         let stop = (a..<end).first {
-            (terminators.contains(s[$0]) || s[$0].properties.isWhitespace) && !enclosures.isEnclosed($0)
+            (terminators.contains(s[$0]) || s[$0].isWhiteSpace) && !enclosures.isEnclosed($0)
         } ?? end
         var cut = stop
         if cut - a > maxChars {
@@ -38,7 +38,7 @@ enum HeadingText {
         }
         var body = cut
         if body < end, terminators.contains(s[body]) { body += 1 }
-        while body < end, s[body].properties.isWhitespace { body += 1 }
+        while body < end, s[body].isWhiteSpace { body += 1 }
         return Result(heading: clean(s[a..<cut]), bodyStart: body)
     }
 
@@ -47,7 +47,7 @@ enum HeadingText {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in slice {
-            if scalar.properties.isWhitespace {
+            if scalar.isWhiteSpace {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
@@ -55,7 +55,7 @@ enum HeadingText {
                 pendingSpace = false
             }
         }
-        while let last = out.last, trailing.contains(last) || last.properties.isWhitespace { out.removeLast() }
+        while let last = out.last, trailing.contains(last) || last.isWhiteSpace { out.removeLast() }
         return String(out)
     }
 }

@@ -99,7 +99,7 @@ public enum OutlineMarkerRecognizer {
     }
 
     /// Characters that, after a bare Chinese numeral, make it a count or a range.
-    static let numeralListFollowers: Set<Unicode.Scalar> = [
+    static let numeralListFollowers: ScalarSet = [
         "、", "，", ",", "季", "月", "级", "类", "等", "档", "批", "期", "号", "星", "产", "线", "轮", "届", "至", "到",
     ]
 

@@ -81,7 +81,7 @@ public struct PartClassifier: Sendable {
     /// Drops whitespace, folds full-width ASCII and the traditional forms of keyword characters.
     static func fold(_ text: String) -> [Unicode.Scalar] {
         text.unicodeScalars.compactMap { scalar in
-            if scalar.properties.isWhitespace { return nil }
+            if scalar.isWhiteSpace { return nil }
             if (0xFF01...0xFF5E).contains(scalar.value) { return Unicode.Scalar(scalar.value - 0xFEE0) }
             return PartKeywords.traditionalFold[scalar] ?? scalar
         }

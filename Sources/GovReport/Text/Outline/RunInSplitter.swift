@@ -18,7 +18,7 @@ public enum RunInSplitter {
 
     /// Characters before a boundary-free `（一）` that make it a reference, not a heading
     /// (`第（一）项`, `条(二)`).
-    static let referenceLeads: Set<Unicode.Scalar> = ["第", "条", "款", "项", "目", "号", "章", "节", "表", "图"]
+    static let referenceLeads: ScalarSet = ["第", "条", "款", "项", "目", "号", "章", "节", "表", "图"]
 
     /// Cuts in `scalars[from..<to]` after `from`, in order; markers deeper than `maxLevel` are
     /// not reported.
@@ -31,7 +31,7 @@ public enum RunInSplitter {
         var offset = from + 1
         while offset < to {
             defer { offset += 1 }
-            if s[offset].properties.isWhitespace || enclosures.isEnclosed(offset) { continue }
+            if s[offset].isWhiteSpace || enclosures.isEnclosed(offset) { continue }
             let spaced = followsSpacedBreak(s, at: offset, from: from, enclosures: enclosures)
             var marker: OutlineMarker?
             if let found = OutlineMarkerRecognizer.marker(in: s, at: offset), found.level <= maxLevel,
@@ -50,8 +50,8 @@ public enum RunInSplitter {
     static func hasBoundary(_ s: [Unicode.Scalar], before marker: OutlineMarker, from: Int) -> Bool {
         var j = marker.start - 1
         guard j >= from else { return false }
-        let glued = !s[j].properties.isWhitespace
-        while j > from, s[j].properties.isWhitespace { j -= 1 }
+        let glued = !s[j].isWhiteSpace
+        while j > from, s[j].isWhiteSpace { j -= 1 }
         let previous = s[j]
         if previous == "第" { return false }
         if !glued || HeadingText.terminators.contains(previous) { return true }
@@ -63,8 +63,8 @@ public enum RunInSplitter {
     /// Whether `offset` starts text after a whitespace run that follows a sentence end.
     static func followsSpacedBreak(_ s: [Unicode.Scalar], at offset: Int, from: Int, enclosures: EnclosureMap) -> Bool {
         var j = offset - 1
-        guard j > from, s[j].properties.isWhitespace else { return false }
-        while j > from, s[j].properties.isWhitespace { j -= 1 }
+        guard j > from, s[j].isWhiteSpace else { return false }
+        while j > from, s[j].isWhiteSpace { j -= 1 }
         return SentenceSplitter.enders.contains(s[j]) && !enclosures.isEnclosed(j)
     }
 }

@@ -8,6 +8,10 @@ struct ScalarText: Sendable {
         scalars = Array(text.unicodeScalars)
     }
 
+    init(scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+    }
+
     var count: Int { scalars.count }
 
     /// The scalar at `i`, or nil outside the text (so look-arounds need no bounds checks).
@@ -18,9 +22,7 @@ struct ScalarText: Sendable {
     func text(_ range: Range<Int>) -> String {
         let lower = max(0, range.lowerBound), upper = min(count, range.upperBound)
         guard lower < upper else { return "" }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[lower..<upper])
-        return String(out)
+        return String(scalars: scalars[lower..<upper])
     }
 
     func matches(_ word: [Unicode.Scalar], at i: Int) -> Bool {
@@ -35,29 +37,12 @@ struct ScalarText: Sendable {
 
     /// The longest word of `list` that starts at `i`.
     func longestMatch(_ list: WordList, at i: Int) -> [Unicode.Scalar]? {
-        list.words.first { matches($0, at: i) }
+        list.first(in: scalars, at: i)
     }
 
     /// The longest word of `list` that ends just before `end`.
     func longestMatch(_ list: WordList, endingAt end: Int) -> [Unicode.Scalar]? {
-        list.words.first { matches($0, endingAt: end) }
-    }
-}
-
-/// A set of words, longest first so that 场次 wins over 场 and 人次 over 人.
-struct WordList: Sendable {
-    let words: [[Unicode.Scalar]]
-
-    init(_ spaceSeparated: String) {
-        self.init(spaceSeparated.split(separator: " ").map(String.init))
-    }
-
-    init(_ list: [String]) {
-        words = list.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-    }
-
-    func contains(_ word: [Unicode.Scalar]) -> Bool {
-        words.contains(word)
+        list.first(in: scalars, endingAt: end)
     }
 }
 
@@ -81,12 +66,39 @@ enum CharClass {
 
     static func isSpace(_ c: Unicode.Scalar?) -> Bool {
         guard let c else { return false }
-        return c.properties.isWhitespace
+        return c.isWhiteSpace
     }
 
+    /// Whether `c` is one of the scalars of `set`. Compared as UTF-8 bytes: UTF-8 is
+    /// self-synchronising, so the bytes of `c` occur in `set` only where `c` itself stands,
+    /// and a byte scan costs a fraction of decoding `set` scalar by scalar at every call.
     static func isOneOf(_ c: Unicode.Scalar?, _ set: String) -> Bool {
         guard let c else { return false }
-        return set.unicodeScalars.contains(c)
+        var set = set
+        return set.withUTF8 { bytes in
+            let v = c.value
+            if v < 0x80 { return bytes.contains(UInt8(v)) }
+            var encoded: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+            let length: Int
+            if v < 0x800 {
+                encoded = (UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F)), 0, 0); length = 2
+            } else if v < 0x10000 {
+                encoded = (UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F)), 0); length = 3
+            } else {
+                encoded = (UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)), UInt8(0x80 | ((v >> 6) & 0x3F)),
+                           UInt8(0x80 | (v & 0x3F))); length = 4
+            }
+            guard bytes.count >= length else { return false }
+            var i = 0
+            while i + length <= bytes.count {
+                if bytes[i] == encoded.0, bytes[i + 1] == encoded.1,
+                   length < 3 || bytes[i + 2] == encoded.2, length < 4 || bytes[i + 3] == encoded.3 {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Punctuation that ends a clause (the unit in which a subject is looked for).

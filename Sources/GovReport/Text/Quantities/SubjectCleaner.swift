@@ -72,7 +72,7 @@ enum SubjectCleaner {
 
     /// Removes years, months and days (2023年, 1-12月, 11月20日止, 20219月) wherever they stand.
     static func removeDates(_ t: Scalars) -> Scalars {
-        let text = ScalarText(string(t))
+        let text = ScalarText(scalars: t)
         var out = Scalars()
         var i = 0
         while i < t.count {
@@ -98,7 +98,7 @@ enum SubjectCleaner {
 
     /// Removes the words of `list` outside quotations (“最多跑一次” keeps its 最多).
     static func removeWords(_ list: WordList, from t: Scalars) -> Scalars {
-        let text = ScalarText(string(t))
+        let text = ScalarText(scalars: t)
         var out = Scalars()
         var i = 0
         var inQuote = false
@@ -143,7 +143,7 @@ enum SubjectCleaner {
                 t = Scalars(t[n...])
                 continue
             }
-            let text = ScalarText(string(t))
+            let text = ScalarText(scalars: t)
             if let w = text.longestMatch(leadingFillers, at: 0), !isBlockedAfter(w, in: text, at: w.count),
                !(keepAgent && string(w) == "街道") {
                 t = Scalars(t[w.count...])
@@ -158,7 +158,7 @@ enum SubjectCleaner {
     static func stripTrailing(_ t: Scalars) -> Scalars {
         var t = t
         while !t.isEmpty {
-            let text = ScalarText(string(t))
+            let text = ScalarText(scalars: t)
             guard let w = text.longestMatch(trailingFillers, endingAt: t.count), w.count < t.count,
                   !CharClass.isOneOf(text[t.count - w.count - 1], blockedBefore[string(w)] ?? "") else { break }
             t.removeLast(w.count)
@@ -177,7 +177,7 @@ enum SubjectCleaner {
 
     /// The phrase after the last 共/累计/其中 (with at least three characters left).
     static func midCut(_ t: Scalars) -> Scalars? {
-        let text = ScalarText(string(t))
+        let text = ScalarText(scalars: t)
         var k = t.count - 1
         while k > 0 {
             if let w = text.longestMatch(cutWords, at: k) {
@@ -223,7 +223,7 @@ enum SubjectCleaner {
     /// The length of an agent or a prepositional phrase in front of the verb, dropped so the subject starts
     /// with what was done; `组织X参加Y` keeps 参加Y.
     static func agentOrPrepositionLength(_ t: Scalars, keepAgent: Bool) -> Int? {
-        let text = ScalarText(string(t))
+        let text = ScalarText(scalars: t)
         let verbStarts = (1..<max(1, t.count - 1)).filter { text.longestMatch(actionVerbs, at: $0) != nil }
         func plain(_ end: Int) -> Bool {
             !t[..<end].contains { CharClass.isOneOf($0, "，,；;：:“”《》") }
@@ -250,7 +250,7 @@ enum SubjectCleaner {
 
     /// 新开铺街道, 兴泾镇 at the start of a clause, when what follows is the clause going on.
     static func placeLength(_ t: Scalars) -> Int? {
-        let text = ScalarText(string(t))
+        let text = ScalarText(scalars: t)
         for nameLength in 2...5 {
             guard (0..<nameLength).allSatisfy({ CharClass.isHan(text[$0]) && !CharClass.isOneOf(text[$0], notInPlaceNames) })
             else { return nil }
@@ -274,11 +274,11 @@ enum SubjectCleaner {
     static func cleanFollowing(_ s: String, cutPredicates: Bool = true, keepGeneric: Bool = true) -> String {
         var t = trimEdges(Scalars(s.unicodeScalars))
         // 其中29件为同一件事 → 同一件事
-        if let w = ScalarText(string(t)).longestMatch(followingFillers, at: 0), w.count < t.count {
+        if let w = ScalarText(scalars: t).longestMatch(followingFillers, at: 0), w.count < t.count {
             t = Scalars(t[w.count...])
         }
         if cutPredicates {
-            let scan = ScalarText(string(t))
+            let scan = ScalarText(scalars: t)
             var k = 1
             while k < t.count {
                 if scan.longestMatch(predicateStarts, at: k) != nil {
@@ -347,10 +347,10 @@ enum SubjectCleaner {
     }
 
     static func string(_ t: Scalars) -> String {
-        String(String.UnicodeScalarView(t))
+        String(scalars: t)
     }
 
     static func string(_ t: ArraySlice<Unicode.Scalar>) -> String {
-        String(String.UnicodeScalarView(t))
+        String(scalars: t)
     }
 }

@@ -12,14 +12,20 @@ struct EnclosureMap: Sendable {
         "〔": "〕", "［": "］", "[": "]", "【": "】", "「": "」", "『": "』", "｛": "｝", "{": "}",
     ]
     /// Quotes that open and close with the same character.
-    static let toggles: Set<Unicode.Scalar> = ["\"", "＂"]
+    static let toggles: ScalarSet = ["\"", "＂"]
 
     /// `depth[i]`: how many matched pairs strictly contain offset `i` (opener < i < closer,
     /// i.e. the closer itself counts as inside, the opener does not).
     private let depth: [Int]
 
+    /// Closer → opener.
+    static let closers = Dictionary(uniqueKeysWithValues: pairs.map { ($0.value, $0.key) })
+    /// Every opener, closer and toggle: the other scalars (nearly all of a text) are passed over
+    /// with one lookup rather than two dictionary probes.
+    static let marks = ScalarSet(Array(pairs.keys) + Array(pairs.values) + Array(toggles))
+
     init(_ scalars: [Unicode.Scalar]) {
-        let closers = Dictionary(uniqueKeysWithValues: Self.pairs.map { ($0.value, $0.key) })
+        let closers = Self.closers
         var open: [Unicode.Scalar: [Int]] = [:]
         var delta = [Int](repeating: 0, count: scalars.count + 1)
         func close(_ opener: Unicode.Scalar, at i: Int) -> Bool {
@@ -30,7 +36,7 @@ struct EnclosureMap: Sendable {
             }
             return true
         }
-        for (i, scalar) in scalars.enumerated() {
+        for (i, scalar) in scalars.enumerated() where Self.marks.contains(scalar) {
             if Self.toggles.contains(scalar) {
                 if !close(scalar, at: i) { open[scalar, default: []].append(i) }
             } else if let opener = closers[scalar] {

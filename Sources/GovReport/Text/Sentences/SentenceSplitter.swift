@@ -4,7 +4,7 @@
 /// ICU's sentence break iterator would split inside 《…》 and “…” and treats `；` as no break,
 /// which the genre uses between list items, so the rule is written out here.
 public enum SentenceSplitter {
-    public static let enders: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";", "｡"]
+    public static let enders: ScalarSet = ["。", "！", "？", "；", "!", "?", ";", "｡"]
 
     /// Half-open Unicode-scalar spans into `text`; each starts at non-whitespace, ends after its
     /// final punctuation (a run such as `？！` stays together) and has no trailing whitespace.
@@ -18,8 +18,8 @@ public enum SentenceSplitter {
         func append(_ from: Int, _ to: Int) {
             var a = from
             var b = to
-            while a < b, s[a].properties.isWhitespace { a += 1 }
-            while b > a, s[b - 1].properties.isWhitespace { b -= 1 }
+            while a < b, s[a].isWhiteSpace { a += 1 }
+            while b > a, s[b - 1].isWhiteSpace { b -= 1 }
             if a < b { spans.append(ScalarSpan(a, b)) }
         }
         var start = 0

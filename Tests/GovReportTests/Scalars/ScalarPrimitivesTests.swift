@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import GovReport
+
+/// The fast scalar primitives the text rules run on must answer exactly as the slower
+/// standard-library forms they replaced.
+@Suite struct ScalarPrimitivesTests {
+    static let allScalars: [Unicode.Scalar] = (0...0x10FFFF).compactMap(Unicode.Scalar.init(_:))
+
+    @Test func whiteSpaceAgreesWithTheUnicodePropertyForEveryScalar() {
+        let disagreeing = Self.allScalars.filter { $0.isWhiteSpace != $0.properties.isWhitespace }
+        #expect(disagreeing.isEmpty, "\(disagreeing.map { String($0.value, radix: 16) })")
+        #expect(Unicode.Scalar(0x3000)!.isWhiteSpace)  // the ideographic space of Chinese text
+        #expect(!Unicode.Scalar(0x200B)!.isWhiteSpace)  // zero-width space is not White_Space
+    }
+
+    @Test func scalarSetAnswersAsASwiftSet() {
+        let members = "，。；！？、《》“”的了在与和及并等对为是将把被由向从于或即暨 \n\t,;!?()（）〔〕"
+        let fast = ScalarSet(members)
+        let reference = Set(members.unicodeScalars)
+        let probes = Array(members.unicodeScalars) + Array("法治政府建设情况报告2023年ABCxyz😀\u{0}\u{10FFFF}".unicodeScalars)
+            + (0x4E00...0x4EFF).compactMap(Unicode.Scalar.init(_:))
+        for probe in probes {
+            #expect(fast.contains(probe) == reference.contains(probe), "\(probe)")
+        }
+        #expect(fast.count == reference.count)
+        #expect(!ScalarSet("").contains("a"))
+        #expect(fast.union(["😀"]).contains("😀"))
+    }
+
+    @Test func wordListFindsTheLongestWordStartingOrEndingAtAPosition() {
+        let list = WordList(["场", "场次", "人", "人次", "法律明白人"])
+        let text = Array("开展讲座12场次，覆盖3000人次，培养法律明白人".unicodeScalars)
+        func naiveAt(_ i: Int) -> [Unicode.Scalar]? {
+            list.words.first { WordList.matches(text, at: i, $0) }
+        }
+        func naiveEnding(_ end: Int) -> [Unicode.Scalar]? {
+            list.words.first { WordList.matches(text, at: end - $0.count, $0) }
+        }
+        for i in -1...(text.count + 1) {
+            #expect(list.first(in: text, at: i) == naiveAt(i), "at \(i)")
+            #expect(list.first(in: text, endingAt: i) == naiveEnding(i), "ending at \(i)")
+        }
+        let at = text.firstIndex(of: "场")!
+        #expect(list.first(in: text, at: at).map { String(String.UnicodeScalarView($0)) } == "场次")
+        #expect(list.first(in: text, endingAt: text.count).map { String(String.UnicodeScalarView($0)) } == "法律明白人")
+    }
+
+    @Test func isOneOfMatchesWholeScalarsOnlyInAnyUTF8Length() {
+        let set = "a，。😀é-"
+        for probe in Array("a，。😀é-".unicodeScalars) { #expect(CharClass.isOneOf(probe, set), "\(probe)") }
+        // Scalars sharing UTF-8 bytes with members (same lead or continuation bytes) are not members.
+        for probe in Array("b，x〇😁è_\u{8C}".unicodeScalars) where !set.unicodeScalars.contains(probe) {
+            #expect(!CharClass.isOneOf(probe, set), "\(probe)")
+        }
+        #expect(!CharClass.isOneOf(nil, set))
+        #expect(!CharClass.isOneOf("a", ""))
+    }
+
+    @Test func stringFromScalarsRoundTripsEveryUTF8Length() {
+        let text = "2023年，A街道“法律明白人”𠀀😀é\u{0}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(scalars: scalars) == text)
+        #expect(String(scalars: scalars[5..<9]) == String(String.UnicodeScalarView(scalars[5..<9])))
+        #expect(String(scalars: [Unicode.Scalar]()) == "")
+        let all = String(scalars: Self.allScalars)
+        #expect(Array(all.unicodeScalars) == Self.allScalars)
+    }
+
+    @Test func sha256HexIsTheStandardDigestInLowerCaseHex() {
+        #expect(sha256Hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(sha256Hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+}
