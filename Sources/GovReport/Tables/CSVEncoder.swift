@@ -41,24 +41,37 @@ public struct CSVEncoder: Sendable, Equatable {
 
     /// One row, with its line end.
     public func line(_ row: TableRow) -> String {
-        var line = ""
-        line.reserveCapacity(256)
+        var bytes: [UInt8] = []
+        appendLine(row, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one row, with its line end, as UTF-8. The writers stream bytes: building each
+    /// line as a String and copying it out cost a String append per cell and a copy per line.
+    public func appendLine(_ row: TableRow, to bytes: inout [UInt8]) {
         for (index, cell) in row.enumerated() {
-            if index > 0 { line.append(",") }
-            line.append(field(cell))
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendField(cell, to: &bytes)
         }
-        line.append("\n")
-        return line
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// One cell as it stands between the commas.
     public func field(_ cell: Cell) -> String {
-        var text = cell.plainText
+        var bytes: [UInt8] = []
+        appendField(cell, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func appendField(_ cell: Cell, to bytes: inout [UInt8]) {
+        let text = cell.plainText
+        var guarded = false
         if options.spreadsheetSafe, case .text = cell, let first = text.unicodeScalars.first,
            CSVEncoder.formulaStarts.contains(first) {
-            text = "'" + text
+            guarded = true
         }
-        return quoted(text)
+        // A guarded cell starts with the `'`, so its own first character no longer matters.
+        Self.appendQuoted(text, prefix: guarded ? UInt8(ascii: "'") : nil, to: &bytes)
     }
 
     /// A whole table in memory (small tables, tests); the writer streams line by line instead.
@@ -66,30 +79,45 @@ public struct CSVEncoder: Sendable, Equatable {
         var bytes = preamble
         bytes.append(contentsOf: headerLine(header).utf8)
         for row in rows {
-            bytes.append(contentsOf: line(row).utf8)
+            appendLine(row, to: &bytes)
         }
         return bytes
     }
 
     func quoted(_ text: String) -> String {
-        guard needsQuotes(text) else { return text }
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" { out.append("\"") }
-            out.append(scalar)
-        }
-        out.append("\"")
-        return String(out)
+        var bytes: [UInt8] = []
+        Self.appendQuoted(text, prefix: nil, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func needsQuotes(_ text: String) -> Bool {
-        // Scalars, not Characters: "\r\n" is one Character and would not equal "\n".
-        if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+    /// `prefix` + `text`, in quotes with quotes doubled when the field needs them.
+    private static func appendQuoted(_ text: String, prefix: UInt8?, to bytes: inout [UInt8]) {
+        let quote = UInt8(ascii: "\"")
+        guard needsQuotes(text, leadingChecked: prefix == nil) else {
+            if let prefix { bytes.append(prefix) }
+            bytes.append(contentsOf: text.utf8)
+            return
+        }
+        bytes.append(quote)
+        if let prefix { bytes.append(prefix) }
+        for byte in text.utf8 {
+            if byte == quote { bytes.append(quote) }
+            bytes.append(byte)
+        }
+        bytes.append(quote)
+    }
+
+    private static func needsQuotes(_ text: String, leadingChecked: Bool) -> Bool {
+        // Bytes, not Characters: "\r\n" is one Character and would not equal "\n"; these four
+        // are ASCII, and no byte of a multi-byte UTF-8 sequence is ASCII.
+        func special(_ byte: UInt8) -> Bool { byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D }
+        // Over the contiguous bytes (every native string): the UTF8View's own `contains`
+        // walks index by index at several times the cost.
+        if text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? text.utf8.contains(where: special) {
             return true
         }
         // Readers that trim unquoted fields would lose the spaces otherwise (U+3000 included).
-        if let first = text.unicodeScalars.first, first.isWhiteSpace { return true }
+        if leadingChecked, let first = text.unicodeScalars.first, first.isWhiteSpace { return true }
         if let last = text.unicodeScalars.last, last.isWhiteSpace { return true }
         return false
     }

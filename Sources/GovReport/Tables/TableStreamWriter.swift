@@ -114,11 +114,15 @@ extension TableWriter {
                     collected[index].append(row)
                     continue
                 }
-                let line = encoder.line(row)
+                if csvFormats.isEmpty { continue }
+                // Encoded once into the first stream's buffer and copied to any other format's.
+                let first = streams[index * csvFormats.count]
+                let start = first.buffer.count
+                encoder.appendLine(row, to: &first.buffer)
                 for format in csvFormats.indices {
                     let position = index * csvFormats.count + format
                     let stream = streams[position]
-                    stream.buffer.append(contentsOf: line.utf8)
+                    if format > 0 { stream.buffer.append(contentsOf: first.buffer[start...]) }
                     if stream.buffer.count >= TableWriter.bufferSize { try stream.flush(to: files, index: position) }
                 }
             }

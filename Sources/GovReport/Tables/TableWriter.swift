@@ -175,7 +175,7 @@ public struct TableWriter: Sendable {
 
         buffer.append(contentsOf: encoder.headerLine(table.schema.fieldNames).utf8)
         for row in table.rows {
-            buffer.append(contentsOf: encoder.line(row).utf8)
+            encoder.appendLine(row, to: &buffer)
             if buffer.count >= TableWriter.bufferSize { try flush() }
         }
         try flush()

@@ -57,6 +57,31 @@ import Testing
         #expect(!CharClass.isOneOf("a", ""))
     }
 
+    @Test func scalarMapAnswersAsADictionary() {
+        let reference: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "一": 1, "两": 2, "九": 9, "十": 10, "亿": 100_000_000, "a": -1, "😀": 7]
+        let fast = ScalarMap(reference)
+        let probes = Array(reference.keys) + Array("法治政府2023年ABC\u{0}\u{10FFFF}".unicodeScalars)
+            + (0x4E00...0x4EFF).compactMap(Unicode.Scalar.init(_:))
+        for probe in probes {
+            #expect(fast[probe] == reference[probe], "\(probe)")
+        }
+        #expect(Set(fast.keys) == Set(reference.keys))
+        let literal: ScalarMap<Int> = ["百": 100, "千": 1000]
+        #expect(literal["千"] == 1000 && literal["万"] == nil && literal.count == 2)
+        #expect(ScalarMap<Int>([:])["一"] == nil)
+    }
+
+    @Test func invisibleCharactersAgreeWithTheUnicodePropertiesForEveryScalar() {
+        func reference(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .format, .control, .privateUse, .surrogate: return true
+            default: return scalar.properties.isNoncharacterCodePoint || scalar.properties.isVariationSelector || scalar == "\u{FFFC}"
+            }
+        }
+        let disagreeing = Self.allScalars.filter { WhitespaceNormalizer.isInvisible($0) != reference($0) }
+        #expect(disagreeing.isEmpty, "\(disagreeing.prefix(20).map { String($0.value, radix: 16) })")
+    }
+
     @Test func stringFromScalarsRoundTripsEveryUTF8Length() {
         let text = "2023年，A街道“法律明白人”𠀀😀é\u{0}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"
         let scalars = Array(text.unicodeScalars)

@@ -85,4 +85,15 @@ import Testing
         #expect(TextChromeFilter.cleanMarkdown("深度融合。 |") == "深度融合。")
         #expect(TextChromeFilter.cleanMarkdown("| 项目 | 数量 |") == "项目 | 数量")
     }
+
+    @Test(arguments: [
+        ("display:none", true), ("DISPLAY : None;", true), ("color:#333; visibility:\thidden", true),
+        ("display:\nnone", true), ("display:block", false), ("color:red", false), ("", false),
+        // Only CSS white space is skipped: a browser does not read this as display:none either.
+        ("display:\u{3000}none", false),
+    ])
+    func inlineStylesThatHideAnElement(style: String, hidden: Bool) {
+        let hides = style.withCString { $0.withMemoryRebound(to: UInt8.self, capacity: style.utf8.count + 1) { HTMLDocument.hidesElement(style: $0) } }
+        #expect(hides == hidden)
+    }
 }

@@ -30,6 +30,9 @@ import Testing
         #expect(encoder.field(.text("\t制表符开头")) == "'\t制表符开头")
         #expect(encoder.field(.text("\r\n回车开头")) == "\"'\r\n回车开头\"")
         #expect(encoder.field(.text("a=b")) == "a=b")
+        // The `'` goes inside the quotes; a trailing space still needs them, a leading tab no longer.
+        #expect(encoder.field(.text("-3.2个百分点 ")) == "\"'-3.2个百分点 \"")
+        #expect(encoder.field(.text("\t 制表符和空格开头")) == "'\t 制表符和空格开头")
         // Numbers, integers, dates and booleans keep their exact form.
         #expect(encoder.field(.number(-12.5)) == "-12.5")
         #expect(encoder.field(.integer(-3)) == "-3")

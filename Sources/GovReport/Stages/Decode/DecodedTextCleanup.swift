@@ -3,7 +3,8 @@ enum DecodedTextCleanup {
     /// CRLF and lone CR become LF. Works on scalars: a Swift `Character` holds CRLF as one.
     static func normalizingLineEnds(_ text: String) -> String {
         guard text.unicodeScalars.contains("\r") else { return text }
-        var result = String.UnicodeScalarView()
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             if scalar == "\r" {
@@ -14,7 +15,7 @@ enum DecodedTextCleanup {
             if !(scalar == "\n" && previousWasCR) { result.append(scalar) }
             previousWasCR = false
         }
-        return String(result)
+        return String(scalars: result)
     }
 
     /// The text without a leading U+FEFF (a BOM that the bytes carried inside the declared or

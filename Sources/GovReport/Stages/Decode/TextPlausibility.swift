@@ -24,12 +24,20 @@ struct TextPlausibility: Equatable {
     static let sampleLimit = 200_000
 
     static func measure(_ text: String) -> TextPlausibility {
-        let scalars = Array(text.unicodeScalars.prefix(sampleLimit))
+        // Straight over the string's scalars, without copying them out first: most of a page is
+        // ASCII markup that costs one comparison here. Neighbours are read only for the rare
+        // non-ASCII letter.
+        let view = text.unicodeScalars
         var total = 0.0
         var judged = 0, ideographs = 0, common = 0, garbage = 0
+        var index = view.startIndex
+        var seen = 0
+        var previous: Unicode.Scalar?
 
-        for index in scalars.indices {
-            let scalar = scalars[index]
+        while index < view.endIndex, seen < sampleLimit {
+            let scalar = view[index]
+            let next = view.index(after: index)
+            defer { previous = scalar; index = next; seen += 1 }
             let value = scalar.value
             if value < 0x80 {
                 if isGarbageControl(value) {
@@ -50,11 +58,10 @@ struct TextPlausibility: Equatable {
             } else if isCJKPunctuation(value) {
                 total += 1
             } else if scalar.properties.isAlphabetic {
-                let before = index > scalars.startIndex ? scalars[index - 1] : nil
-                let after = index + 1 < scalars.endIndex ? scalars[index + 1] : nil
-                if isASCIILetter(before) || isASCIILetter(after) {
+                let after = next < view.endIndex && seen + 1 < sampleLimit ? view[next] : nil
+                if isASCIILetter(previous) || isASCIILetter(after) {
                     total += 1
-                } else if isNonASCIILetter(before) || isNonASCIILetter(after) {
+                } else if isNonASCIILetter(previous) || isNonASCIILetter(after) {
                     total += 0.5
                 }
             }
@@ -71,7 +78,11 @@ struct TextPlausibility: Equatable {
 
     private static func isGarbageControl(_ value: UInt32) -> Bool {
         // Tab, line feed, vertical tab, form feed, carriage return and escape (ISO-2022) are text.
-        (value < 0x20 && ![0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B].contains(value)) || value == 0x7F
+        switch value {
+        case 0x09 ... 0x0D, 0x1B: return false
+        case 0 ..< 0x20, 0x7F: return true
+        default: return false
+        }
     }
 
     private static func isGarbage(_ value: UInt32) -> Bool {

@@ -155,8 +155,7 @@ struct HTMLDocument: Sendable {
                 let value = attributeValue(a).lowercased()
                 if !value.isEmpty { idClass += idClass.isEmpty ? value : " " + value }
             case "style":
-                let style = attributeValue(a).lowercased().filter { !$0.isWhitespace }
-                if InlineText.contains(style, "display:none") || InlineText.contains(style, "visibility:hidden") { hidden = true }
+                if let content = a.pointee.children?.pointee.content, hidesElement(style: content) { hidden = true }
             case "hidden":
                 hidden = true
             default:
@@ -165,6 +164,28 @@ struct HTMLDocument: Sendable {
         }
         return (idClass, hidden)
     }
+
+    /// Whether an inline style says `display:none` or `visibility:hidden`, read as bytes with
+    /// ASCII case and CSS white space (space, tab, CR, LF, FF) ignored, as a browser reads it.
+    static func hidesElement(style: UnsafePointer<xmlChar>) -> Bool {
+        var compact: [UInt8] = []
+        var pointer = style
+        while pointer.pointee != 0 {
+            let byte = pointer.pointee
+            pointer += 1
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C: continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): compact.append(byte | 0x20)
+            default: compact.append(byte)
+            }
+        }
+        return hiddenStyles.contains { needle in
+            compact.count >= needle.count
+                && (0...(compact.count - needle.count)).contains { compact[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
+    }
+
+    private static let hiddenStyles = [Array("display:none".utf8), Array("visibility:hidden".utf8)]
 
     private mutating func collectMeta(_ node: xmlNodePtr) {
         var key = ""

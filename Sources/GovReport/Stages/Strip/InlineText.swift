@@ -37,7 +37,10 @@ enum InlineText {
     /// touches Chinese text, so "开展\n      法治讲堂" reads "开展法治讲堂"; a plain space
     /// or &nbsp; the author typed stays one space.
     static func collapse(_ raw: String, markupBreaks: Bool) -> String {
-        var out = String.UnicodeScalarView()
+        // Scalars gathered in an array and encoded once: appending to a String.UnicodeScalarView
+        // costs hundreds of instructions a scalar (see String(scalars:)).
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(raw.utf8.count)
         var pendingSpace = false
         var pendingBreak = false
         var previous: Unicode.Scalar? = nil
@@ -55,7 +58,7 @@ enum InlineText {
             out.append(scalar)
             previous = scalar
         }
-        return String(out)
+        return String(scalars: out)
     }
 
     /// Non-space characters in `text`.

@@ -14,7 +14,7 @@ enum ProgrammeFinder {
         var normalized: String
     }
 
-    private static let openers: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "\"": "\""]
+    private static let openers: ScalarMap<Unicode.Scalar> = ["“": "”", "「": "」", "\"": "\""]
     private static let speechMarks = HanTextScan.set("，。；！？,;!?：:")
     private static let numeralChars = HanTextScan.set("一二三四五六七八九十百千万两〇零")
     private static let campaignWords = HanTextScan.words(["普法"])

@@ -23,7 +23,7 @@ struct ReportCalendarDate: Equatable, Sendable {
 enum ReportDateParser {
     typealias Scalars = HanTextScan.Scalars
 
-    private static let chineseDigits: [Unicode.Scalar: Int] = [
+    private static let chineseDigits: ScalarMap<Int> = [
         "〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
         "六": 6, "七": 7, "八": 8, "九": 9,
     ]

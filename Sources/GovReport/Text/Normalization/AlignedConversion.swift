@@ -27,7 +27,8 @@ public enum AlignedConversion {
         }
         let characterMap = try convertCharacters(of: mismatched, with: convert)
 
-        var result = String.UnicodeScalarView()
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)
         var runIndex = 0
         for piece in pieces {
             if piece.isSeparator {
@@ -42,7 +43,7 @@ public enum AlignedConversion {
                 for scalar in piece.text.unicodeScalars { result.append(characterMap[scalar] ?? scalar) }
             }
         }
-        return String(result)
+        return String(scalars: result)
     }
 
     /// Each distinct character of the runs converted on its own, where that gives one character.
@@ -74,17 +75,17 @@ public enum AlignedConversion {
     /// No standard conversion table touches punctuation, so separators are passed through.
     private static func split(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
-        var run = String.UnicodeScalarView()
+        var run: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
             if isSeparator(scalar) {
-                if !run.isEmpty { pieces.append(Piece(text: String(run), isSeparator: false)) }
-                run = String.UnicodeScalarView()
+                if !run.isEmpty { pieces.append(Piece(text: String(scalars: run), isSeparator: false)) }
+                run.removeAll(keepingCapacity: true)
                 pieces.append(Piece(text: String(scalar), isSeparator: true))
             } else {
                 run.append(scalar)
             }
         }
-        if !run.isEmpty { pieces.append(Piece(text: String(run), isSeparator: false)) }
+        if !run.isEmpty { pieces.append(Piece(text: String(scalars: run), isSeparator: false)) }
         return pieces
     }
 

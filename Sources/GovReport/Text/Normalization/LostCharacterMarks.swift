@@ -26,8 +26,6 @@ public enum LostCharacterMarks {
             }
             index = end
         }
-        var result = String.UnicodeScalarView()
-        for (scalar, kept) in zip(scalars, keep) where kept { result.append(scalar) }
-        return String(result)
+        return String(scalars: scalars.indices.lazy.filter { keep[$0] }.map { scalars[$0] })
     }
 }

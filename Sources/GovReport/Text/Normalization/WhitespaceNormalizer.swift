@@ -15,7 +15,8 @@ public enum WhitespaceNormalizer {
     /// or the last sentence before a signature, so every run becomes one space.
     public static func normalize(_ text: String, dropping extra: ScalarSet = []) -> String {
         let keepBreaks = isFlattenedReport(Array(text.unicodeScalars))
-        var result = String.UnicodeScalarView()
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
@@ -32,7 +33,7 @@ public enum WhitespaceNormalizer {
             result.append(scalar)
             previous = scalar
         }
-        return String(result)
+        return String(scalars: result)
     }
 
     /// Whether the paragraph is a report flattened onto one line: at least two top-level outline
@@ -52,13 +53,27 @@ public enum WhitespaceNormalizer {
     /// points (icon-font glyphs), noncharacters, variation selectors and the object replacement
     /// character (an embedded image). U+FFFD is kept: it marks bytes the decoder lost.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        // Printable ASCII and the CJK Unified Ideographs block, nearly every character of a
+        // report, skip the property lookups (each a search of the Unicode tables).
+        if (0x20 ..< 0x7F).contains(v) || (0x4E00 ... 0x9FFF).contains(v) { return false }
         switch scalar.properties.generalCategory {
         case .format, .control, .privateUse, .surrogate:
             return true
         default:
             break
         }
-        if scalar.properties.isNoncharacterCodePoint || scalar.properties.isVariationSelector { return true }
-        return scalar == "\u{FFFC}"
+        return isNoncharacter(v) || isVariationSelector(v) || v == 0xFFFC
+    }
+
+    /// Unicode's noncharacters: U+FDD0…U+FDEF and the last two code points of every plane
+    /// (what `isNoncharacterCodePoint` reads from its tables).
+    static func isNoncharacter(_ v: UInt32) -> Bool {
+        (0xFDD0 ... 0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
+    }
+
+    /// Mongolian free variation selectors, VS1–16 and VS17–256 (`isVariationSelector`).
+    static func isVariationSelector(_ v: UInt32) -> Bool {
+        (0x180B ... 0x180D).contains(v) || v == 0x180F || (0xFE00 ... 0xFE0F).contains(v) || (0xE0100 ... 0xE01EF).contains(v)
     }
 }

@@ -8,7 +8,7 @@ public enum WidthNormalizer {
     /// The text with each scalar mapped to exactly one scalar.
     public static func normalize(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
+        var result: [Unicode.Scalar] = []
         result.reserveCapacity(scalars.count)
         for (index, scalar) in scalars.enumerated() {
             if scalar == "\u{FF0E}" {
@@ -21,7 +21,7 @@ public enum WidthNormalizer {
                 result.append(fold(scalar))
             }
         }
-        return String(result)
+        return String(scalars: result)
     }
 
     /// The context-free part of the mapping.

@@ -44,7 +44,8 @@ enum HeadingText {
 
     /// Collapses whitespace runs to one space and trims trailing punctuation and spaces.
     private static func clean(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(slice.count)
         var pendingSpace = false
         for scalar in slice {
             if scalar.isWhiteSpace {
@@ -56,6 +57,6 @@ enum HeadingText {
             }
         }
         while let last = out.last, trailing.contains(last) || last.isWhiteSpace { out.removeLast() }
-        return String(out)
+        return String(scalars: out)
     }
 }

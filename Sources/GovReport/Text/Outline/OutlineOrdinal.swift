@@ -1,7 +1,7 @@
 /// The numbers outline markers count with: Chinese numerals 一 … 九十九 and short runs of
 /// ASCII or full-width digits (normalize usually folds the latter, but not always).
 enum OutlineOrdinal {
-    static let chineseDigits: [Unicode.Scalar: Int] = [
+    static let chineseDigits: ScalarMap<Int> = [
         "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     ]
 

@@ -64,7 +64,7 @@ enum BreakdownLinker {
         var j = end - qiZhong.count
         let limit = max(0, end - maxLookBack)
         while j >= limit {
-            if CharClass.isOneOf(text[j + qiZhong.count - 1], "。！？!?\n") { return nil }
+            if CharClass.isOneOf(text[j + qiZhong.count - 1], CharClass.fullStops) { return nil }
             if text.matches(qiZhong, at: j) { return j }
             j -= 1
         }
@@ -74,7 +74,7 @@ enum BreakdownLinker {
     static func sentenceStart(before i: Int, in text: ScalarText) -> Int {
         var j = i - 1
         let limit = max(0, i - maxLookBack)
-        while j >= limit, !CharClass.isOneOf(text[j], "。！？!?\n") { j -= 1 }
+        while j >= limit, !CharClass.isOneOf(text[j], CharClass.fullStops) { j -= 1 }
         return j + 1
     }
 

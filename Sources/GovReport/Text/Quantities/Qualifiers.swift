@@ -62,13 +62,15 @@ enum QualifierMarks {
         ("至少", .atLeast), ("最少", .atLeast), ("最多", .atMost), ("至多", .atMost),
     ])
 
+    private static let notInVerbPhrase = ScalarSet("的是为有")
+
     /// A detached qualifier up to four characters of verb phrase before `end` (至少到村坐班2次); not across
     /// 的/是 (反映最多的是邻里纠纷12起 names the largest group, it does not bound the number).
     static func detached(in text: ScalarText, endingAt end: Int) -> Qualifier? {
         for gap in 1...4 {
             let verbStart = end - gap
             guard (verbStart..<end).allSatisfy({
-                CharClass.isHan(text[$0]) && !ChineseNumerals.isNumeral(text[$0]) && !CharClass.isOneOf(text[$0], "的是为有")
+                CharClass.isHan(text[$0]) && !ChineseNumerals.isNumeral(text[$0]) && !(text[$0].map(notInVerbPhrase.contains) ?? false)
             }) else { return nil }
             if let (_, q) = detached.first(where: { text.matches($0.0, endingAt: verbStart) }) { return q }
         }

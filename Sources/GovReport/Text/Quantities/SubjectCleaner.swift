@@ -44,9 +44,9 @@ enum SubjectCleaner {
     static let achievementVerbs = WordList("实现 达到 保持 提升至 提高到 提升到 提高至")
     static let placeSuffixes = WordList("街道 镇 乡")
     /// What may follow a place name at the start of a clause (新开铺街道共…, 兴泾镇新增…).
-    static let afterPlace = "共累已今全现辖新先积依在于各本对与和开组完建实受行"
+    static let afterPlace = ScalarSet("共累已今全现辖新先积依在于各本对与和开组完建实受行")
     /// Characters of the verbs and prepositions that stand before a place (列席镇党委会, 走访全镇企业).
-    static let notInPlaceNames = "全各本我该每列席走访覆盖到进赴在对向与和及联召参组织开展深入乡镇"
+    static let notInPlaceNames = ScalarSet("全各本我该每列席走访覆盖到进赴在对向与和及联召参组织开展深入乡镇")
     static let markerEnders = "、.．)）"
     static let edgePunctuation = "，,；;。：:、 　\t\n()（）“”\"'‘’·-—…|>》《"
 
@@ -252,11 +252,11 @@ enum SubjectCleaner {
     static func placeLength(_ t: Scalars) -> Int? {
         let text = ScalarText(scalars: t)
         for nameLength in 2...5 {
-            guard (0..<nameLength).allSatisfy({ CharClass.isHan(text[$0]) && !CharClass.isOneOf(text[$0], notInPlaceNames) })
+            guard (0..<nameLength).allSatisfy({ CharClass.isHan(text[$0]) && !(text[$0].map(notInPlaceNames.contains) ?? false) })
             else { return nil }
             if let suffix = text.longestMatch(placeSuffixes, at: nameLength) {
                 let end = nameLength + suffix.count
-                if end < t.count, CharClass.isOneOf(text[end], afterPlace) { return end }
+                if end < t.count, text[end].map(afterPlace.contains) ?? false { return end }
             }
         }
         return nil

@@ -138,11 +138,11 @@ enum SubjectFinder {
                 return s
             }
             let c = text[j]
-            if CharClass.isOneOf(c, CharClass.closeParens) {
+            if CharClass.isOneOf(c, CharClass.closeParenSet) {
                 depth += 1
-            } else if CharClass.isOneOf(c, CharClass.openParens) {
+            } else if CharClass.isOneOf(c, CharClass.openParenSet) {
                 if depth > 0 { depth -= 1 } else { return j + 1 }
-            } else if depth == 0, CharClass.isOneOf(c, CharClass.clauseEnders) || c == " " || c == "\u{3000}" {
+            } else if depth == 0, CharClass.isOneOf(c, CharClass.clauseEnderSet) || c == " " || c == "\u{3000}" {
                 return j + 1
             }
             j -= 1
@@ -152,7 +152,7 @@ enum SubjectFinder {
 
     static func sameSentence(_ a: Int, _ b: Int, in text: ScalarText) -> Bool {
         guard a <= b else { return false }
-        return !(a..<b).contains { CharClass.isOneOf(text[$0], "。！？!?\n") }
+        return !(a..<b).contains { CharClass.isOneOf(text[$0], CharClass.fullStops) }
     }
 
     // MARK: The phrase after a number
@@ -192,7 +192,7 @@ enum SubjectFinder {
         var inQuote = false
         while let c = text[j] {
             if c == "“" { inQuote = true } else if c == "”" { inQuote = false }
-            if !inQuote, CharClass.isOneOf(c, CharClass.openParens),
+            if !inQuote, CharClass.isOneOf(c, CharClass.openParenSet),
                let close = (j + 1...j + 5).first(where: { CharClass.isOneOf(text[$0], CharClass.closeParens) }),
                (j + 1..<close).allSatisfy({ CharClass.isHan(text[$0]) }) {
                 j = close + 1

@@ -1,4 +1,4 @@
-/// A set of Unicode scalars for the text rules' inner loops. `ScalarSet` hashes every
+/// A set of Unicode scalars for the text rules' inner loops. `Set<Unicode.Scalar>` hashes every
 /// lookup with SipHash, which in the finders (called at every position of every paragraph) cost
 /// more than the rest of the loop; a sorted array searched by bisection, with a range check
 /// first, answers in a few comparisons and allocates nothing.
