@@ -22,9 +22,10 @@ struct StagePlan: Sendable {
         return index > only
     }
 
-    /// A stage recomputed even when its cache key is unchanged.
+    /// A stage recomputed even when its cache key is unchanged. `--only` rebuilds the tables even
+    /// when the stage gives the same output again (as `--from` does).
     func forces(_ stage: String) -> Bool {
-        if force || stage == only { return true }
+        if force || stage == only || (only != nil && stage == "write") { return true }
         if let from = position(from), let index = StageRegistry.index(of: stage), index >= from { return true }
         return false
     }

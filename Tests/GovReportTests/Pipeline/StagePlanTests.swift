@@ -16,7 +16,7 @@ import Testing
         #expect(plan.reusesCache("decode"))
         #expect(plan.forces("strip"))
         #expect(plan.skips("normalize") && plan.skips("extract"))
-        #expect(!plan.skips("write"))
+        #expect(!plan.skips("write") && plan.forces("write"))
         #expect(!plan.forces("normalize"))
     }
 

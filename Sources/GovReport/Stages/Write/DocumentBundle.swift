@@ -36,8 +36,9 @@ extension WorkStore {
         }
         // The tables take the page text from no stage, and the paragraphs from the latest stage
         // that has them: the earlier outputs are read without those (the decoded text is the
-        // whole page, the longest string of all), which spares the write stage most of its JSON
-        // decoding. Their record types keep empty values in place of what was not read.
+        // whole page, the longest string of all), which spares the write stage most of its
+        // decoding: the payload reader steps over the fields not asked for by their length. Their
+        // record types keep empty values in place of what was not read.
         bundle.segmented = try load("segment", SegmentedDocument.self)
         bundle.decoded = try load("decode", DecodedFacts.self).map {
             DecodedDocument(text: "", encodingDeclared: $0.encodingDeclared, encodingDetected: $0.encodingDetected,
