@@ -82,6 +82,12 @@ import Testing
         #expect(disagreeing.isEmpty, "\(disagreeing.prefix(20).map { String($0.value, radix: 16) })")
     }
 
+    @Test func commonHanziBitmapAgreesWithItsSetForEveryScalar() {
+        let disagreeing = Self.allScalars.filter { CommonHanzi.contains($0) != CommonHanzi.characters.contains($0) }
+        #expect(disagreeing.isEmpty, "\(disagreeing.prefix(20).map { String($0.value, radix: 16) })")
+        #expect(CommonHanzi.contains("法") && CommonHanzi.contains("國") && !CommonHanzi.contains("a"))
+    }
+
     @Test func stringFromScalarsRoundTripsEveryUTF8Length() {
         let text = "2023年，A街道“法律明白人”𠀀😀é\u{0}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"
         let scalars = Array(text.unicodeScalars)

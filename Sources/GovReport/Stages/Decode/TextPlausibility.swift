@@ -24,20 +24,31 @@ struct TextPlausibility: Equatable {
     static let sampleLimit = 200_000
 
     static func measure(_ text: String) -> TextPlausibility {
-        // Straight over the string's scalars, without copying them out first: most of a page is
-        // ASCII markup that costs one comparison here. Neighbours are read only for the rare
-        // non-ASCII letter.
-        let view = text.unicodeScalars
+        // One pass of the string's iterator, without copying the scalars out first: most of a page
+        // is ASCII markup that costs one comparison here. A non-ASCII letter is scored once the
+        // scalar after it is known (`pendingLetter` holds the one before it).
         var total = 0.0
         var judged = 0, ideographs = 0, common = 0, garbage = 0
-        var index = view.startIndex
         var seen = 0
         var previous: Unicode.Scalar?
+        var pendingLetter: Unicode.Scalar?? = nil
 
-        while index < view.endIndex, seen < sampleLimit {
-            let scalar = view[index]
-            let next = view.index(after: index)
-            defer { previous = scalar; index = next; seen += 1 }
+        func scoreLetter(before: Unicode.Scalar?, after: Unicode.Scalar?) {
+            if isASCIILetter(before) || isASCIILetter(after) {
+                total += 1
+            } else if isNonASCIILetter(before) || isNonASCIILetter(after) {
+                total += 0.5
+            }
+        }
+
+        for scalar in text.unicodeScalars {
+            if seen == sampleLimit { break }
+            seen += 1
+            if let before = pendingLetter {
+                scoreLetter(before: before, after: scalar)
+                pendingLetter = nil
+            }
+            defer { previous = scalar }
             let value = scalar.value
             if value < 0x80 {
                 if isGarbageControl(value) {
@@ -50,7 +61,7 @@ struct TextPlausibility: Equatable {
                 garbage += 1; total -= 1
             } else if isIdeograph(value) {
                 ideographs += 1
-                if CommonHanzi.characters.contains(scalar) {
+                if CommonHanzi.contains(scalar) {
                     common += 1; total += 1
                 } else {
                     total += 0.25
@@ -58,14 +69,10 @@ struct TextPlausibility: Equatable {
             } else if isCJKPunctuation(value) {
                 total += 1
             } else if scalar.properties.isAlphabetic {
-                let after = next < view.endIndex && seen + 1 < sampleLimit ? view[next] : nil
-                if isASCIILetter(previous) || isASCIILetter(after) {
-                    total += 1
-                } else if isNonASCIILetter(previous) || isNonASCIILetter(after) {
-                    total += 0.5
-                }
+                pendingLetter = .some(previous)
             }
         }
+        if let before = pendingLetter { scoreLetter(before: before, after: nil) }
         let score = judged == 0 ? 1 : total / Double(judged)
         return TextPlausibility(score: score, judged: judged, ideographs: ideographs,
                                 commonIdeographs: common, garbage: garbage)
