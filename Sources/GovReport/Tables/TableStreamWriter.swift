@@ -115,14 +115,17 @@ extension TableWriter {
                     continue
                 }
                 if csvFormats.isEmpty { continue }
-                // Encoded once into the first stream's buffer and copied to any other format's.
+                // Encoded once into the first stream's buffer and copied to the other formats'
+                // before any buffer is flushed (a flush empties it).
                 let first = streams[index * csvFormats.count]
                 let start = first.buffer.count
                 encoder.appendLine(row, to: &first.buffer)
+                for format in csvFormats.indices.dropFirst() {
+                    streams[index * csvFormats.count + format].buffer.append(contentsOf: first.buffer[start...])
+                }
                 for format in csvFormats.indices {
                     let position = index * csvFormats.count + format
                     let stream = streams[position]
-                    if format > 0 { stream.buffer.append(contentsOf: first.buffer[start...]) }
                     if stream.buffer.count >= TableWriter.bufferSize { try stream.flush(to: files, index: position) }
                 }
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GovReport
 
@@ -29,6 +30,38 @@ import Testing
         for name in try whole.names() {
             #expect(try whole.read(name) == streamed.read(name), "\(name)")
         }
+    }
+
+    /// Several times the write buffer, so that every stream is flushed mid-table, into both CSV
+    /// formats at once (the line is encoded once and copied to the other format's buffer).
+    @Test func aTableLargerThanTheBufferStreamsIntoEveryFormatWhole() throws {
+        let base = TablesFixture.paragraphs
+        var rows: [TableRow] = []
+        for number in 0..<12_000 {
+            var row = base[number % base.count]
+            row[0] = .text(String(format: "%016x", number / 40))
+            row[1] = .integer(number % 40 + 1)
+            rows.append(row)
+        }
+        let table = TableWriter.Table(schema: TableCatalog.paragraphs, rows: rows)
+        let bytes = CSVEncoder().encode(header: table.schema.fieldNames, rows: rows)
+        #expect(bytes.count > 4 * TableWriter.bufferSize)
+
+        let whole = try TablesScratchDirectory()
+        let streamed = try TablesScratchDirectory()
+        defer { whole.remove(); streamed.remove() }
+        let writer = TableWriter(options: .init(formats: [.csv, .csvGz]))
+        try writer.write([table], extraFiles: [], to: whole.url)
+        _ = try writer.writeStreaming([table.schema], to: streamed.url, produce: { sink in
+            for start in stride(from: 0, to: rows.count, by: 40) {
+                try sink.append(Array(rows[start..<min(start + 40, rows.count)]), toTable: 0)
+            }
+        }) { _, _ in [] }
+        #expect(try whole.names() == streamed.names())
+        for name in try whole.names() {
+            #expect(try whole.read(name) == streamed.read(name), "\(name)")
+        }
+        #expect(try streamed.read("paragraphs.csv") == bytes)
     }
 
     @Test func aBadRowMidStreamLeavesThePreviousOutputs() throws {
