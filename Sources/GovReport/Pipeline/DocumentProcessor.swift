@@ -80,7 +80,7 @@ struct DocumentProcessor: Sendable {
             }
             do {
                 if case .fetch(let options) = stage.kind {
-                    guard let (hash, raw, outcome) = try fetch(item, options: options) else {
+                    guard let (hash, raw, outcome) = try fetch(item, options: options, state: state) else {
                         counts[position].failed += 1
                         for later in (position + 1)..<stages.count { counts[later].notRun += 1 }
                         return
@@ -136,8 +136,9 @@ struct DocumentProcessor: Sendable {
 
     /// Reads the document unless the plan reuses the stored bytes. Returns the input hash for
     /// decode and the raw document when it was just read; nil when the fetch failed.
-    private func fetch(_ item: SourceItem, options: FetchOptions) throws -> (String, RawDocument?, FetchOutcome)? {
-        let stored = try store.rawFingerprint(item.docId)
+    private func fetch(_ item: SourceItem, options: FetchOptions,
+                       state: WorkStore.DocumentState) throws -> (String, RawDocument?, FetchOutcome)? {
+        let stored = state.rawFingerprint
         if plan.reusesCache("fetch"), let stored { return (stored, nil, .cached) }
         let bytes: [UInt8]
         do {
@@ -165,7 +166,9 @@ struct DocumentProcessor: Sendable {
         let sha = sha256Hex(bytes)
         let fingerprint = WorkStore.rawFingerprint(sha256: sha, charset: item.declaredCharset, contentType: item.contentType)
         if fingerprint == stored, !plan.forces("fetch") {
-            try store.clearFailure(item.docId, stage: "fetch")
+            // A write transaction only when there is a failure to clear: one for every document
+            // of a rerun cost more than reading the files.
+            if state.failureKeys["fetch"] != nil { try store.clearFailure(item.docId, stage: "fetch") }
             return (fingerprint, nil, .cached)
         }
         let raw = RawDocument(docId: item.docId, source: item.source, bytes: bytes, sha256: sha,

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -68,20 +69,37 @@ final class WorkStore: Sendable {
     func recordListing(_ items: [SourceItem], extraIds: [(String, String)]) throws -> (new: Int, removed: Int) {
         let now = Self.timestamp()
         return try pool.write { db in
-            let before = try Set(String.fetchAll(db, sql: "SELECT doc_id FROM documents WHERE listed = 1"))
-            let known = try Set(String.fetchAll(db, sql: "SELECT doc_id FROM documents"))
-            try db.execute(sql: "UPDATE documents SET listed = 0")
-            var new = 0
-            let all = items.map { ($0.docId, $0.source) } + extraIds
-            for (docId, source) in all {
-                if !known.contains(docId) { new += 1 }
-                try db.execute(sql: """
-                    INSERT INTO documents (doc_id, source, listed, first_listed) VALUES (?, ?, 1, ?)
-                    ON CONFLICT(doc_id) DO UPDATE SET listed = 1, source = excluded.source
-                    """, arguments: [docId, source, now])
+            // Only the rows whose listing changes are written: a row holds the document's bytes,
+            // and rewriting every row on every run (a nightly rerun with nothing new) cost more
+            // than all the rest of that run.
+            var known: [String: (source: String, listed: Bool)] = [:]
+            let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT doc_id, source, listed FROM documents")
+            while let row = try rows.next() {
+                known[row["doc_id"]] = (row["source"], row["listed"] as Int != 0)
             }
-            let after = Set(all.map(\.0))
-            return (new, before.subtracting(after).count)
+            var new = 0
+            var listedNow = Set<String>()
+            let all = items.map { ($0.docId, $0.source) } + extraIds
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO documents (doc_id, source, listed, first_listed) VALUES (?, ?, 1, ?)
+                ON CONFLICT(doc_id) DO UPDATE SET listed = 1, source = excluded.source
+                """)
+            for (docId, source) in all {
+                listedNow.insert(docId)
+                guard let entry = known[docId] else {
+                    new += 1
+                    try insert.execute(arguments: [docId, source, now])
+                    continue
+                }
+                if !entry.listed || entry.source != source { try insert.execute(arguments: [docId, source, now]) }
+            }
+            let unlist = try db.cachedStatement(sql: "UPDATE documents SET listed = 0 WHERE doc_id = ?")
+            var removed = 0
+            for (docId, entry) in known where entry.listed && !listedNow.contains(docId) {
+                try unlist.execute(arguments: [docId])
+                removed += 1
+            }
+            return (new, removed)
         }
     }
 
@@ -103,12 +121,15 @@ final class WorkStore: Sendable {
     /// The stored content hash and source metadata, without loading the bytes.
     func rawFingerprint(_ docId: String) throws -> String? {
         try pool.read { db in
-            try GRDB.Row.fetchOne(db, sql: """
-                SELECT sha256, declared_charset, content_type FROM documents
-                WHERE doc_id = ? AND content IS NOT NULL
-                """, arguments: [docId]).map { Self.rawFingerprint(sha256: $0["sha256"], charset: $0["declared_charset"], contentType: $0["content_type"]) }
+            try GRDB.Row.fetchOne(db.cachedStatement(sql: Self.rawFingerprintSQL), arguments: [docId])
+                .map { Self.rawFingerprint(sha256: $0["sha256"], charset: $0["declared_charset"], contentType: $0["content_type"]) }
         }
     }
+
+    private static let rawFingerprintSQL = """
+        SELECT sha256, declared_charset, content_type FROM documents
+        WHERE doc_id = ? AND content IS NOT NULL
+        """
 
     static func rawFingerprint(sha256: String, charset: String?, contentType: String?) -> String {
         "raw:\(sha256)|\(charset ?? "")|\(contentType ?? "")"
@@ -140,6 +161,8 @@ final class WorkStore: Sendable {
     /// pass, and only rows of stages it has already passed, so the snapshot stays true for the
     /// stages it has not reached.
     struct DocumentState {
+        /// What `rawFingerprint` gives: nil while no content is stored.
+        var rawFingerprint: String?
         var outputs: [String: CacheState] = [:]
         var failureKeys: [String: String] = [:]
     }
@@ -147,6 +170,8 @@ final class WorkStore: Sendable {
     func documentState(_ docId: String) throws -> DocumentState {
         try pool.read { db in
             var state = DocumentState()
+            state.rawFingerprint = try GRDB.Row.fetchOne(db.cachedStatement(sql: Self.rawFingerprintSQL), arguments: [docId])
+                .map { Self.rawFingerprint(sha256: $0["sha256"], charset: $0["declared_charset"], contentType: $0["content_type"]) }
             let outputs = try GRDB.Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT stage, cache_key, output_hash FROM outputs WHERE doc_id = ?
                 """), arguments: [docId])
@@ -259,26 +284,38 @@ final class WorkStore: Sendable {
     }
 
     /// The output hashes of every listed document's stages: what the tables are built from.
+    /// The SHA-256 of one line per document stage and per failure, fed to the hash row by row
+    /// (holding all the lines and rows at once grew the run's memory with the number of
+    /// documents: 85 MB at 20,000).
     func tablesFingerprint() throws -> String {
         try pool.read { db in
-            let rows = try GRDB.Row.fetchAll(db, sql: """
+            var hasher = SHA256()
+            var line: [UInt8] = []
+            func add(_ fields: [String?], prefix: String = "") {
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: prefix.utf8)
+                for (index, field) in fields.enumerated() {
+                    if index > 0 { line.append(UInt8(ascii: "\t")) }
+                    line.append(contentsOf: (field ?? "").utf8)
+                }
+                line.append(UInt8(ascii: "\n"))
+                hasher.update(data: line)
+            }
+            let rows = try GRDB.Row.fetchCursor(db, sql: """
                 SELECT d.doc_id, d.source, d.sha256, o.stage, o.output_hash FROM documents d
                 LEFT JOIN outputs o ON o.doc_id = d.doc_id WHERE d.listed = 1 ORDER BY d.doc_id, o.stage
                 """)
-            let failures = try GRDB.Row.fetchAll(db, sql: """
+            while let row = try rows.next() {
+                add([row["doc_id"], row["source"], row["sha256"], row["stage"], row["output_hash"]])
+            }
+            let failures = try GRDB.Row.fetchCursor(db, sql: """
                 SELECT f.doc_id, f.stage, f.code, f.message FROM failures f JOIN documents d ON d.doc_id = f.doc_id
                 WHERE d.listed = 1 ORDER BY f.doc_id, f.stage
                 """)
-            var text = ""
-            for row in rows {
-                let parts: [String?] = [row["doc_id"], row["source"], row["sha256"], row["stage"], row["output_hash"]]
-                text += parts.map { $0 ?? "" }.joined(separator: "\t") + "\n"
+            while let row = try failures.next() {
+                add([row["doc_id"], row["stage"], row["code"], row["message"]], prefix: "F\t")
             }
-            for row in failures {
-                let parts: [String] = [row["doc_id"], row["stage"], row["code"], row["message"]]
-                text += "F\t" + parts.joined(separator: "\t") + "\n"
-            }
-            return sha256Hex(Data(text.utf8))
+            return hexDigest(hasher.finalize())
         }
     }
 

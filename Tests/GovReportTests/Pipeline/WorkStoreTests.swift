@@ -18,6 +18,43 @@ import Testing
         #expect(try store.listedDocuments().map(\.source).sorted() == ["b.html", "c.html"])
     }
 
+    @Test func aRelistedDocumentIsListedAgainAndARepeatedListingChangesNothing() throws {
+        let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
+        _ = try store.recordListing([item("a.html"), item("b.html")], extraIds: [])
+        let dropped = try store.recordListing([item("b.html")], extraIds: [])
+        #expect(dropped.new == 0 && dropped.removed == 1)
+        let back = try store.recordListing([item("a.html"), item("b.html"), item("c.html")], extraIds: [])
+        #expect(back.new == 1 && back.removed == 0)
+        #expect(try store.listedDocuments().map(\.source).sorted() == ["a.html", "b.html", "c.html"])
+        let fingerprint = try store.tablesFingerprint()
+        let same = try store.recordListing([item("c.html"), item("a.html"), item("b.html")], extraIds: [])
+        #expect(same.new == 0 && same.removed == 0)
+        #expect(try store.tablesFingerprint() == fingerprint)
+    }
+
+    /// The fingerprint is streamed into the hash; it must stay the hash of these lines, or every
+    /// existing work store would rebuild its tables once for nothing.
+    @Test func theTablesFingerprintHashesOneLinePerDocumentStageAndFailure() throws {
+        let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
+        let a = item("a.html"), b = item("b.html")
+        _ = try store.recordListing([a, b], extraIds: [])
+        try store.storeOutput(a.docId, stage: "decode", cacheKey: "k1", outputHash: "h-decode", payload: Data([1]))
+        try store.storeOutput(a.docId, stage: "strip", cacheKey: "k2", outputHash: "h-strip", payload: Data([2]))
+        try store.storeFailure(b.docId, source: b.source, stage: "decode", cacheKey: "k3",
+                               failure: StageFailure("decode.binary", "not text"), invalidated: ["decode"])
+        var lines: [String] = []
+        for doc in [a, b].sorted(by: { $0.docId < $1.docId }) {
+            if doc.docId == a.docId {
+                lines += ["\(a.docId)\ta.html\t\tdecode\th-decode", "\(a.docId)\ta.html\t\tstrip\th-strip"]
+            } else {
+                lines.append("\(b.docId)\tb.html\t\t\t")
+            }
+        }
+        lines.append("F\t\(b.docId)\tdecode\tdecode.binary\tnot text")
+        let text = lines.map { $0 + "\n" }.joined()
+        #expect(try store.tablesFingerprint() == sha256Hex(Data(text.utf8)))
+    }
+
     @Test func aFailureClearsTheStageAndEverythingAfterIt() throws {
         let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
         let doc = item("report.html")

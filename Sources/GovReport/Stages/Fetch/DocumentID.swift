@@ -12,7 +12,11 @@ public enum DocumentID {
 /// byte with `String(format:)` cost more than hashing the bytes (the runner hashes every stage
 /// output and cache key).
 public func sha256Hex(_ data: some DataProtocol) -> String {
-    let digest = SHA256.hash(data: data)
+    hexDigest(SHA256.hash(data: data))
+}
+
+/// A finished digest in lower-case hex (for hashes fed piece by piece).
+func hexDigest(_ digest: SHA256.Digest) -> String {
     let digits: [UInt8] = Array("0123456789abcdef".utf8)
     return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
         var index = 0

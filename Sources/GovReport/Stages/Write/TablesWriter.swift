@@ -54,14 +54,28 @@ struct TablesWriter {
         var summary = TablesSummary()
         var coverage = IndicatorCoverage.Tally()
         let (written, counts) = try TableWriter(options: writerOptions).writeStreaming(Self.tables, to: outputDirectory) { sink in
-            // Loading and decoding each document's outputs and making its rows is most of the
+            // Loading and decoding each document's outputs and making its rows is about half the
             // work and needs no order: `jobs` threads do it a batch at a time, and the rows go to
-            // the files in document order.
+            // the files in document order. With more than one job the next batch is made while
+            // this one is written (encoding and compressing the lines is the other half).
             let documents = try store.listedDocuments()
-            let batch = 32 * max(1, jobs)
-            for start in stride(from: 0, to: documents.count, by: batch) {
-                let made = try DocumentTables.make(documents[start..<min(documents.count, start + batch)], jobs: jobs) {
+            let size = 32 * max(1, jobs)
+            let batches = stride(from: 0, to: documents.count, by: size).map { documents[$0..<min(documents.count, $0 + size)] }
+            let store = store, jobs = jobs
+            let makeBatch: @Sendable (ArraySlice<WorkStore.ListedDocument>) throws -> [DocumentTables] = { batch in
+                try DocumentTables.make(batch, jobs: jobs) {
                     DocumentTables(try store.bundle(for: $0, failures: failuresByDoc[$0.docId] ?? []))
+                }
+            }
+            var next: BackgroundWork<[DocumentTables]>?
+            defer { next?.wait() }
+            for (index, batch) in batches.enumerated() {
+                let made: [DocumentTables]
+                if jobs > 1 {
+                    made = try (next ?? BackgroundWork { try makeBatch(batch) }).value()
+                    next = index + 1 < batches.count ? BackgroundWork { [batch = batches[index + 1]] in try makeBatch(batch) } : nil
+                } else {
+                    made = try makeBatch(batch)
                 }
                 for document in made {
                     for (table, rows) in document.rows.enumerated() { try sink.append(rows, toTable: table) }
@@ -170,5 +184,30 @@ private final class ResultSlots<Value>: @unchecked Sendable {
     func release() {
         _ = storage.deinitialize()
         storage.deallocate()
+    }
+}
+
+/// Work started on a global queue now and waited for later: the next batch of documents is
+/// decoded while the writer encodes and compresses the one before.
+private final class BackgroundWork<Value>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    // Written once by the worker before `done.leave()`, read only after `done.wait()`.
+    private var result: Result<Value, Error>?
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = Result { try work() }
+            self.done.leave()
+        }
+    }
+
+    func wait() {
+        done.wait()
+    }
+
+    func value() throws -> Value {
+        done.wait()
+        return try result!.get()
     }
 }
