@@ -39,7 +39,7 @@ extension WorkStore {
         // whole page, the longest string of all), which spares the write stage most of its
         // decoding: the payload reader steps over the fields not asked for by their length. Their
         // record types keep empty values in place of what was not read.
-        bundle.segmented = try load("segment", SegmentedDocument.self)
+        bundle.segmented = try load("segment", SegmentedFacts.self).map(\.document)
         bundle.decoded = try load("decode", DecodedFacts.self).map {
             DecodedDocument(text: "", encodingDeclared: $0.encodingDeclared, encodingDetected: $0.encodingDetected,
                             evidence: "", invalidBytes: $0.invalidBytes, isHTML: false)
@@ -81,4 +81,25 @@ private struct NormalizedFacts: Decodable {
     var script: String
     var title: String
     var issuer: String
+}
+
+/// The fields of a segment output that the tables show: the sections, each paragraph's section
+/// and text (not its source text and sentence spans, half of the record), and the page facts.
+private struct SegmentedFacts: Decodable {
+    struct Paragraph: Decodable {
+        var sectionId: String
+        var text: String
+    }
+
+    var sections: [Section]
+    var paragraphs: [Paragraph]
+    var title: String
+    var issuer: String
+    var publishDate: String
+
+    var document: SegmentedDocument {
+        SegmentedDocument(sections: sections,
+                          paragraphs: paragraphs.map { SegmentedParagraph(sectionId: $0.sectionId, text: $0.text, sourceText: "", sentences: []) },
+                          title: title, issuer: issuer, publishDate: publishDate)
+    }
 }
