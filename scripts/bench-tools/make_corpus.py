@@ -61,7 +61,9 @@ class Sample:
         self.is_html = self.relative.endswith((".html", ".htm"))
         stems = [stem_of(entry[level]) for level in ("township", "county", "city") if entry.get(level)]
         # Longest first, so that a stem inside a longer one is not replaced first.
-        stems = sorted({s for s in stems if len(s) >= 2}, key=len, reverse=True)
+        # Longest first, then by the text: a set's order changes with Python's per-process string
+        # hashing, which gave stems of the same length new names in every corpus.
+        stems = sorted({s for s in stems if len(s) >= 2}, key=lambda s: (-len(s), s))
         written = traditional(stems) if entry.get("script") == "hant" else stems
         self.stems = list(zip(stems, written))
 
