@@ -120,16 +120,16 @@ final class WorkStore: Sendable {
 
     /// The stored content hash and source metadata, without loading the bytes.
     func rawFingerprint(_ docId: String) throws -> String? {
-        try pool.read { db in
-            try GRDB.Row.fetchOne(db.cachedStatement(sql: Self.rawFingerprintSQL), arguments: [docId])
-                .map { Self.rawFingerprint(sha256: $0["sha256"], charset: $0["declared_charset"], contentType: $0["content_type"]) }
-        }
+        try pool.read { db in try Self.rawFingerprint(docId, in: db) }
     }
 
-    private static let rawFingerprintSQL = """
-        SELECT sha256, declared_charset, content_type FROM documents
-        WHERE doc_id = ? AND content IS NOT NULL
-        """
+    private static func rawFingerprint(_ docId: String, in db: Database) throws -> String? {
+        try GRDB.Row.fetchOne(db.cachedStatement(sql: """
+            SELECT sha256, declared_charset, content_type FROM documents
+            WHERE doc_id = ? AND content IS NOT NULL
+            """), arguments: [docId])
+            .map { rawFingerprint(sha256: $0["sha256"], charset: $0["declared_charset"], contentType: $0["content_type"]) }
+    }
 
     static func rawFingerprint(sha256: String, charset: String?, contentType: String?) -> String {
         "raw:\(sha256)|\(charset ?? "")|\(contentType ?? "")"
@@ -170,8 +170,7 @@ final class WorkStore: Sendable {
     func documentState(_ docId: String) throws -> DocumentState {
         try pool.read { db in
             var state = DocumentState()
-            state.rawFingerprint = try GRDB.Row.fetchOne(db.cachedStatement(sql: Self.rawFingerprintSQL), arguments: [docId])
-                .map { Self.rawFingerprint(sha256: $0["sha256"], charset: $0["declared_charset"], contentType: $0["content_type"]) }
+            state.rawFingerprint = try Self.rawFingerprint(docId, in: db)
             let outputs = try GRDB.Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT stage, cache_key, output_hash FROM outputs WHERE doc_id = ?
                 """), arguments: [docId])

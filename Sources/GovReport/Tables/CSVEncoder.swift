@@ -108,24 +108,18 @@ public struct CSVEncoder: Sendable, Equatable {
     }
 
     private static func needsQuotes(_ text: String, leadingChecked: Bool) -> Bool {
-        func special(_ byte: UInt8) -> Bool { byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D }
-        // ASCII's White_Space characters: tab, LF, VT, FF, CR and space.
-        func asciiSpace(_ byte: UInt8) -> Bool { (0x09...0x0D).contains(byte) || byte == 0x20 }
-        // Over the contiguous bytes (every native string): the UTF8View's own `contains` walks
-        // index by index at several times the cost. Bytes, not Characters: "\r\n" is one
-        // Character and would not equal "\n"; the four special bytes are ASCII, and no byte of a
-        // multi-byte UTF-8 sequence is ASCII.
-        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            if bytes.contains(where: special) { return true }
+        // Over the contiguous bytes: the UTF8View's own `contains` walks index by index at several
+        // times the cost. Bytes, not Characters: "\r\n" is one Character and would not equal "\n";
+        // the four special bytes are ASCII, and no byte of a multi-byte UTF-8 sequence is ASCII.
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return true }
             guard let first = bytes.first, let last = bytes.last else { return false }
+            // ASCII's White_Space characters: tab, LF, VT, FF, CR and space.
+            func asciiSpace(_ byte: UInt8) -> Bool { (0x09...0x0D).contains(byte) || byte == 0x20 }
             // Readers that trim unquoted fields would lose the spaces otherwise (U+3000 included).
             if leadingChecked, first < 0x80 ? asciiSpace(first) : text.unicodeScalars.first!.isWhiteSpace { return true }
             return last < 0x80 ? asciiSpace(last) : text.unicodeScalars.last!.isWhiteSpace
         }
-        if let answer { return answer }
-        if text.utf8.contains(where: special) { return true }
-        if leadingChecked, let first = text.unicodeScalars.first, first.isWhiteSpace { return true }
-        if let last = text.unicodeScalars.last, last.isWhiteSpace { return true }
-        return false
     }
 }

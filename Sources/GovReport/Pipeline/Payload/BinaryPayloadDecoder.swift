@@ -208,20 +208,27 @@ struct BinaryPayloadValueDecoder: Decoder, SingleValueDecodingContainer {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
 
     func decodeNil() -> Bool { state.isNil(at: offset, end: end) }
-    func decode(_: Bool.Type) throws -> Bool { try state.decodeBool(at: offset, end: end, path: codingPath) }
-    func decode(_: String.Type) throws -> String { try state.decodeString(at: offset, end: end, path: codingPath) }
-    func decode(_: Double.Type) throws -> Double { try state.decodeDouble(at: offset, end: end, path: codingPath) }
-    func decode(_: Float.Type) throws -> Float { try state.decodeFloat(at: offset, end: end, path: codingPath) }
-    func decode(_: Int.Type) throws -> Int { try state.decodeInteger(Int.self, at: offset, end: end, path: codingPath) }
-    func decode(_: Int8.Type) throws -> Int8 { try state.decodeInteger(Int8.self, at: offset, end: end, path: codingPath) }
-    func decode(_: Int16.Type) throws -> Int16 { try state.decodeInteger(Int16.self, at: offset, end: end, path: codingPath) }
-    func decode(_: Int32.Type) throws -> Int32 { try state.decodeInteger(Int32.self, at: offset, end: end, path: codingPath) }
-    func decode(_: Int64.Type) throws -> Int64 { try state.decodeInteger(Int64.self, at: offset, end: end, path: codingPath) }
-    func decode(_: UInt.Type) throws -> UInt { try state.decodeInteger(UInt.self, at: offset, end: end, path: codingPath) }
-    func decode(_: UInt8.Type) throws -> UInt8 { try state.decodeInteger(UInt8.self, at: offset, end: end, path: codingPath) }
-    func decode(_: UInt16.Type) throws -> UInt16 { try state.decodeInteger(UInt16.self, at: offset, end: end, path: codingPath) }
-    func decode(_: UInt32.Type) throws -> UInt32 { try state.decodeInteger(UInt32.self, at: offset, end: end, path: codingPath) }
-    func decode(_: UInt64.Type) throws -> UInt64 { try state.decodeInteger(UInt64.self, at: offset, end: end, path: codingPath) }
+    func decode(_ type: Bool.Type) throws -> Bool { try primitive(type) }
+    func decode(_ type: String.Type) throws -> String { try primitive(type) }
+    func decode(_ type: Double.Type) throws -> Double { try primitive(type) }
+    func decode(_ type: Float.Type) throws -> Float { try primitive(type) }
+    func decode(_ type: Int.Type) throws -> Int { try primitive(type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try primitive(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try primitive(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try primitive(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try primitive(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try primitive(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try primitive(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try primitive(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try primitive(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try primitive(type) }
+
+    private func primitive<T: Decodable>(_: T.Type) throws -> T {
+        guard let result = try state.decodePrimitive(T.self, at: offset, end: end, path: codingPath) else {
+            preconditionFailure("\(T.self) is not a primitive")
+        }
+        return result
+    }
 
     func decode<T: Decodable>(_: T.Type) throws -> T {
         try state.decodeValue(T.self, at: offset, end: end, nested: nested, key: nil)

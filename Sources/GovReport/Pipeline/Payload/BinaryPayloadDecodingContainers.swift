@@ -112,40 +112,27 @@ final class BinaryPayloadKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingCo
 
     // The primitive overloads, so that a record's fields are read without a decoder per field.
 
-    func decode(_: Bool.Type, forKey key: Key) throws -> Bool {
-        let value = try value(key)
-        return try state.decodeBool(at: value.offset, end: value.end, path: codingPath + [key])
-    }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try primitive(type, key) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try primitive(type, key) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try primitive(type, key) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try primitive(type, key) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try primitive(type, key) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try primitive(type, key) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try primitive(type, key) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try primitive(type, key) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try primitive(type, key) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try primitive(type, key) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try primitive(type, key) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try primitive(type, key) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try primitive(type, key) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try primitive(type, key) }
 
-    func decode(_: String.Type, forKey key: Key) throws -> String {
+    private func primitive<T: Decodable>(_: T.Type, _ key: Key) throws -> T {
         let value = try value(key)
-        return try state.decodeString(at: value.offset, end: value.end, path: codingPath + [key])
-    }
-
-    func decode(_: Double.Type, forKey key: Key) throws -> Double {
-        let value = try value(key)
-        return try state.decodeDouble(at: value.offset, end: value.end, path: codingPath + [key])
-    }
-
-    func decode(_: Float.Type, forKey key: Key) throws -> Float {
-        let value = try value(key)
-        return try state.decodeFloat(at: value.offset, end: value.end, path: codingPath + [key])
-    }
-
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try integer(type, key) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try integer(type, key) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try integer(type, key) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try integer(type, key) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try integer(type, key) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try integer(type, key) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try integer(type, key) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try integer(type, key) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try integer(type, key) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try integer(type, key) }
-
-    private func integer<T: FixedWidthInteger>(_: T.Type, _ key: Key) throws -> T {
-        let value = try value(key)
-        return try state.decodeInteger(T.self, at: value.offset, end: value.end, path: codingPath + [key])
+        guard let result = try state.decodePrimitive(T.self, at: value.offset, end: value.end, path: codingPath + [key]) else {
+            preconditionFailure("\(T.self) is not a primitive")
+        }
+        return result
     }
 
     func decode<T: Decodable>(_: T.Type, forKey key: Key) throws -> T {

@@ -105,6 +105,13 @@ final class BinaryPayloadWriter {
         return true
     }
 
+    /// A value of a primitive type, as the containers' per-type methods hand it over.
+    @inline(__always)
+    func writePrimitive<T: Encodable>(_ value: T) {
+        let written = encodePrimitive(value)
+        assert(written, "\(T.self) is not a primitive type")
+    }
+
     @inline(__always)
     func writeTag(_ tag: BinaryPayloadTag) {
         bytes.append(tag.rawValue)

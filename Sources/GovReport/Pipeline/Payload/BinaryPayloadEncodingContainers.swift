@@ -11,27 +11,27 @@ struct BinaryPayloadKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContain
 
     /// Writes the key of a new entry.
     @inline(__always)
-    private func begin(_ key: Key) throws {
+    private func begin(_ key: some CodingKey) throws {
         try writer.prepare(frame: frame, serial: serial, path: codingPath + [key])
         writer.frames[frame].count += 1
         writer.writeUTF8(key.stringValue)
     }
 
     mutating func encodeNil(forKey key: Key) throws { try begin(key); writer.writeNil() }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { try begin(key); writer.write(value) }
-    mutating func encode(_ value: String, forKey key: Key) throws { try begin(key); writer.write(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try begin(key); writer.write(value) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try begin(key); writer.write(value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { try begin(key); writer.write(signed: Int64(value)) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try begin(key); writer.write(signed: Int64(value)) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try begin(key); writer.write(signed: Int64(value)) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try begin(key); writer.write(signed: Int64(value)) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try begin(key); writer.write(signed: value) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try begin(key); writer.write(unsigned: UInt64(value)) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try begin(key); writer.write(unsigned: UInt64(value)) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try begin(key); writer.write(unsigned: UInt64(value)) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try begin(key); writer.write(unsigned: UInt64(value)) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { try begin(key); writer.write(unsigned: value) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: String, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { try begin(key); writer.writePrimitive(value) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try begin(key)
@@ -61,13 +61,11 @@ struct BinaryPayloadKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContain
 
     private func superEncoder(key: any CodingKey) -> any Encoder {
         do {
-            try writer.prepare(frame: frame, serial: serial, path: codingPath + [key])
+            try begin(key)
         } catch {
             writer.fail("container used after the value that owned it was complete", path: codingPath + [key], value: ())
             return BinaryPayloadValueEncoder(writer: writer, id: writer.newValueID(), start: -1, depth: depth, nested: nested + [key])
         }
-        writer.frames[frame].count += 1
-        writer.writeUTF8(key.stringValue)
         writer.frames[frame].pendingSuper = writer.bytes.count
         return BinaryPayloadValueEncoder(writer: writer, id: writer.newValueID(), start: writer.bytes.count,
                                          depth: depth, nested: nested + [key])
@@ -87,7 +85,7 @@ struct BinaryPayloadKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContain
 }
 
 /// An unkeyed container being written: its values one after the other.
-struct BinaryPayloadUnkeyedEncodingContainer: UnkeyedEncodingContainer {
+struct BinaryPayloadUnkeyedEncodingContainer: UnkeyedEncodingContainer, BinaryPayloadPrimitiveEncoding {
     let writer: BinaryPayloadWriter
     let frame: Int
     let serial: Int
@@ -108,27 +106,13 @@ struct BinaryPayloadUnkeyedEncodingContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { writer.codingPath(depth: depth, nested: nested) }
 
     @inline(__always)
-    private mutating func begin() throws {
+    mutating func begin() throws {
         try writer.prepare(frame: frame, serial: serial, path: codingPath + [BinaryPayloadKey.index(count)])
         writer.frames[frame].count += 1
         count += 1
     }
 
     mutating func encodeNil() throws { try begin(); writer.writeNil() }
-    mutating func encode(_ value: Bool) throws { try begin(); writer.write(value) }
-    mutating func encode(_ value: String) throws { try begin(); writer.write(value) }
-    mutating func encode(_ value: Double) throws { try begin(); writer.write(value) }
-    mutating func encode(_ value: Float) throws { try begin(); writer.write(value) }
-    mutating func encode(_ value: Int) throws { try begin(); writer.write(signed: Int64(value)) }
-    mutating func encode(_ value: Int8) throws { try begin(); writer.write(signed: Int64(value)) }
-    mutating func encode(_ value: Int16) throws { try begin(); writer.write(signed: Int64(value)) }
-    mutating func encode(_ value: Int32) throws { try begin(); writer.write(signed: Int64(value)) }
-    mutating func encode(_ value: Int64) throws { try begin(); writer.write(signed: value) }
-    mutating func encode(_ value: UInt) throws { try begin(); writer.write(unsigned: UInt64(value)) }
-    mutating func encode(_ value: UInt8) throws { try begin(); writer.write(unsigned: UInt64(value)) }
-    mutating func encode(_ value: UInt16) throws { try begin(); writer.write(unsigned: UInt64(value)) }
-    mutating func encode(_ value: UInt32) throws { try begin(); writer.write(unsigned: UInt64(value)) }
-    mutating func encode(_ value: UInt64) throws { try begin(); writer.write(unsigned: value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let index = count
@@ -176,15 +160,15 @@ struct BinaryPayloadUnkeyedEncodingContainer: UnkeyedEncodingContainer {
 }
 
 /// The single value of a value encoder: written once, where the value starts.
-struct BinaryPayloadSingleValueEncodingContainer: SingleValueEncodingContainer {
+struct BinaryPayloadSingleValueEncodingContainer: SingleValueEncodingContainer, BinaryPayloadPrimitiveEncoding {
     let encoder: BinaryPayloadValueEncoder
 
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    private var writer: BinaryPayloadWriter { encoder.writer }
+    var writer: BinaryPayloadWriter { encoder.writer }
 
     @inline(__always)
-    private func begin() throws {
+    func begin() throws {
         guard writer.bytes.count == encoder.start else {
             throw EncodingError.invalidValue((), EncodingError.Context(
                 codingPath: codingPath, debugDescription: "single value encoded more than once, or after other values"))
@@ -192,23 +176,33 @@ struct BinaryPayloadSingleValueEncodingContainer: SingleValueEncodingContainer {
     }
 
     mutating func encodeNil() throws { try begin(); writer.writeNil() }
-    mutating func encode(_ value: Bool) throws { try begin(); writer.write(value) }
-    mutating func encode(_ value: String) throws { try begin(); writer.write(value) }
-    mutating func encode(_ value: Double) throws { try begin(); writer.write(value) }
-    mutating func encode(_ value: Float) throws { try begin(); writer.write(value) }
-    mutating func encode(_ value: Int) throws { try begin(); writer.write(signed: Int64(value)) }
-    mutating func encode(_ value: Int8) throws { try begin(); writer.write(signed: Int64(value)) }
-    mutating func encode(_ value: Int16) throws { try begin(); writer.write(signed: Int64(value)) }
-    mutating func encode(_ value: Int32) throws { try begin(); writer.write(signed: Int64(value)) }
-    mutating func encode(_ value: Int64) throws { try begin(); writer.write(signed: value) }
-    mutating func encode(_ value: UInt) throws { try begin(); writer.write(unsigned: UInt64(value)) }
-    mutating func encode(_ value: UInt8) throws { try begin(); writer.write(unsigned: UInt64(value)) }
-    mutating func encode(_ value: UInt16) throws { try begin(); writer.write(unsigned: UInt64(value)) }
-    mutating func encode(_ value: UInt32) throws { try begin(); writer.write(unsigned: UInt64(value)) }
-    mutating func encode(_ value: UInt64) throws { try begin(); writer.write(unsigned: value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try begin()
         try writer.encodeValue(value, nested: encoder.nested, key: nil)
     }
+}
+
+/// The per-type methods that unkeyed and single value containers share: each starts the value
+/// (`begin`) and writes it through the writer's one mapping of primitive types.
+protocol BinaryPayloadPrimitiveEncoding {
+    var writer: BinaryPayloadWriter { get }
+    mutating func begin() throws
+}
+
+extension BinaryPayloadPrimitiveEncoding {
+    mutating func encode(_ value: Bool) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: String) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: Double) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: Float) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: Int) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: Int8) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: Int16) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: Int32) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: Int64) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: UInt) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: UInt8) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: UInt16) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: UInt32) throws { try begin(); writer.writePrimitive(value) }
+    mutating func encode(_ value: UInt64) throws { try begin(); writer.writePrimitive(value) }
 }

@@ -58,7 +58,7 @@ struct ChromeRemover: Sendable {
             }
             if !bonus {
                 bonus = parts.contains { part in Self.bonusPartBytes.contains { $0.elementsEqual(part) } }
-                    || Self.bonusNameBytes.contains { Self.occurs($0, in: bytes) }
+                    || Self.bonusNameBytes.contains { InlineText.contains(bytes: bytes, $0) }
             }
         }
         return bonus ? .bonus : .neutral
@@ -67,14 +67,6 @@ struct ChromeRemover: Sendable {
     private static let penaltyBytes = penaltyParts.map { Array($0.utf8) }
     private static let bonusPartBytes = bonusParts.map { Array($0.utf8) }
     private static let bonusNameBytes = bonusNames.map { Array($0.utf8) }
-
-    private static func occurs(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        guard needle.count <= bytes.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
-    }
 
     /// How much the subtree's text counts toward its parent's.
     static func weight(_ kind: Kind) -> Double {

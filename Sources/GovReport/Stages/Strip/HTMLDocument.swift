@@ -179,10 +179,7 @@ struct HTMLDocument: Sendable {
             default: compact.append(byte)
             }
         }
-        return hiddenStyles.contains { needle in
-            compact.count >= needle.count
-                && (0...(compact.count - needle.count)).contains { compact[$0..<($0 + needle.count)].elementsEqual(needle) }
-        }
+        return hiddenStyles.contains { InlineText.contains(bytes: compact, $0) }
     }
 
     private static let hiddenStyles = [Array("display:none".utf8), Array("visibility:hidden".utf8)]

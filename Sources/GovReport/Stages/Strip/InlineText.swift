@@ -71,11 +71,14 @@ enum InlineText {
     /// Whether `needle` occurs in `text`, by UTF-8 bytes (valid for UTF-8 substrings). Used on
     /// hot paths instead of Foundation's `contains`, which bridges to NSString on every call.
     static func contains<S: StringProtocol>(_ text: S, _ needle: String) -> Bool {
-        let hay = Array(text.utf8)
-        let pin = Array(needle.utf8)
-        guard !pin.isEmpty, pin.count <= hay.count else { return pin.isEmpty }
-        for start in 0...(hay.count - pin.count) where hay[start] == pin[0] {
-            if hay[start..<(start + pin.count)].elementsEqual(pin) { return true }
+        contains(bytes: Array(text.utf8), Array(needle.utf8))
+    }
+
+    /// Whether `needle` occurs in `hay`, byte for byte.
+    static func contains(bytes hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
+        for start in 0...(hay.count - needle.count) where hay[start] == needle[0] {
+            if hay[start..<(start + needle.count)].elementsEqual(needle) { return true }
         }
         return false
     }

@@ -70,13 +70,8 @@ struct TablesWriter {
             var next: BackgroundWork<[DocumentTables]>?
             defer { next?.wait() }
             for (index, batch) in batches.enumerated() {
-                let made: [DocumentTables]
-                if jobs > 1 {
-                    made = try (next ?? BackgroundWork { try makeBatch(batch) }).value()
-                    next = index + 1 < batches.count ? BackgroundWork { [batch = batches[index + 1]] in try makeBatch(batch) } : nil
-                } else {
-                    made = try makeBatch(batch)
-                }
+                let made = try next?.value() ?? makeBatch(batch)
+                next = jobs > 1 && index + 1 < batches.count ? BackgroundWork { [batch = batches[index + 1]] in try makeBatch(batch) } : nil
                 for document in made {
                     for (table, rows) in document.rows.enumerated() { try sink.append(rows, toTable: table) }
                     if let metrics = document.bundle.extracted?.metrics { coverage.add(docId: document.bundle.docId, metrics: metrics) }

@@ -70,7 +70,7 @@ enum QualifierMarks {
         for gap in 1...4 {
             let verbStart = end - gap
             guard (verbStart..<end).allSatisfy({
-                CharClass.isHan(text[$0]) && !ChineseNumerals.isNumeral(text[$0]) && !(text[$0].map(notInVerbPhrase.contains) ?? false)
+                CharClass.isHan(text[$0]) && !ChineseNumerals.isNumeral(text[$0]) && !CharClass.isOneOf(text[$0], notInVerbPhrase)
             }) else { return nil }
             if let (_, q) = detached.first(where: { text.matches($0.0, endingAt: verbStart) }) { return q }
         }

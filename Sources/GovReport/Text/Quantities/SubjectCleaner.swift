@@ -252,11 +252,11 @@ enum SubjectCleaner {
     static func placeLength(_ t: Scalars) -> Int? {
         let text = ScalarText(scalars: t)
         for nameLength in 2...5 {
-            guard (0..<nameLength).allSatisfy({ CharClass.isHan(text[$0]) && !(text[$0].map(notInPlaceNames.contains) ?? false) })
+            guard (0..<nameLength).allSatisfy({ CharClass.isHan(text[$0]) && !CharClass.isOneOf(text[$0], notInPlaceNames) })
             else { return nil }
             if let suffix = text.longestMatch(placeSuffixes, at: nameLength) {
                 let end = nameLength + suffix.count
-                if end < t.count, text[end].map(afterPlace.contains) ?? false { return end }
+                if end < t.count, CharClass.isOneOf(text[end], afterPlace) { return end }
             }
         }
         return nil

@@ -22,15 +22,6 @@ public struct ScalarMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiter
 
     @inline(__always)
     public subscript(_ scalar: Unicode.Scalar) -> Value? {
-        let v = scalar.value
-        guard let first = keyValues.first, v >= first, v <= keyValues[keyValues.count - 1] else { return nil }
-        var low = 0, high = keyValues.count
-        while low < high {
-            let middle = (low + high) >> 1
-            let m = keyValues[middle]
-            if m == v { return values[middle] }
-            if m < v { low = middle + 1 } else { high = middle }
-        }
-        return nil
+        keyValues.sortedIndex(of: scalar.value).map { values[$0] }
     }
 }

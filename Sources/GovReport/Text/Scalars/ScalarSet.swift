@@ -23,16 +23,7 @@ public struct ScalarSet: Sendable, Equatable, ExpressibleByArrayLiteral {
 
     @inline(__always)
     public func contains(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        guard let first = values.first, v >= first, v <= values[values.count - 1] else { return false }
-        var low = 0, high = values.count
-        while low < high {
-            let middle = (low + high) >> 1
-            let m = values[middle]
-            if m == v { return true }
-            if m < v { low = middle + 1 } else { high = middle }
-        }
-        return false
+        values.sortedIndex(of: scalar.value) != nil
     }
 
     public func union<S: Sequence>(_ other: S) -> ScalarSet where S.Element == Unicode.Scalar {
@@ -47,5 +38,22 @@ public struct ScalarSet: Sendable, Equatable, ExpressibleByArrayLiteral {
 extension ScalarSet: Sequence {
     public func makeIterator() -> IndexingIterator<[Unicode.Scalar]> {
         values.compactMap(Unicode.Scalar.init).makeIterator()
+    }
+}
+
+extension Array where Element == UInt32 {
+    /// Where `value` stands in this ascending array, by bisection after a range check (the
+    /// lookup of `ScalarSet` and `ScalarMap`).
+    @inline(__always)
+    func sortedIndex(of value: UInt32) -> Int? {
+        guard let first, value >= first, value <= self[count - 1] else { return nil }
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) >> 1
+            let m = self[middle]
+            if m == value { return middle }
+            if m < value { low = middle + 1 } else { high = middle }
+        }
+        return nil
     }
 }
