@@ -29,10 +29,12 @@ let package = Package(
                        providers: [.apt(["libopencc-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
+        // OpenCC's dictionaries read through its C++ API (see ChangedScalars.cpp).
+        .target(name: "COpenCCTables", dependencies: ["COpenCC"]),
         .target(
             name: "GovReport",
             dependencies: [
-                "CLibXML2", "CZlib", "CUchardet", "COpenCC", "CXlsxWriter",
+                "CLibXML2", "CZlib", "CUchardet", "COpenCC", "COpenCCTables", "CXlsxWriter",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -61,5 +63,6 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -12,6 +12,8 @@ public final class OpenCCConverter: @unchecked Sendable {
     /// The configuration file this converter was opened with.
     public let configPath: String
     private let handle: opencc_t
+    /// What the configuration can change: texts without any of it skip OpenCC.
+    let changedScalars: OpenCCChangedScalars
 
     /// Opens the configuration at `configPath` (a file path, see `locate`).
     public init(configPath: String) throws {
@@ -22,6 +24,12 @@ public final class OpenCCConverter: @unchecked Sendable {
         guard let opened, opened != UnsafeMutableRawPointer(bitPattern: -1) else {
             let reason = opencc_error().map { String(cString: $0) } ?? "unknown error"
             throw StageFailure("normalize.opencc", "OpenCC cannot open \(configPath): \(reason)")
+        }
+        do {
+            changedScalars = try OpenCCChangedScalars(configPath: configPath)
+        } catch {
+            opencc_close(opened)
+            throw error
         }
         self.configPath = configPath
         self.handle = opened
@@ -34,6 +42,12 @@ public final class OpenCCConverter: @unchecked Sendable {
     /// The text converted; throws when OpenCC reports an error (invalid UTF-8 cannot occur
     /// from a Swift string, so this means the dictionaries are broken).
     public func convert(_ text: String) throws -> String {
+        guard changedScalars.touches(text) else { return text }
+        return try convertWithOpenCC(text)
+    }
+
+    /// `convert` without the check of `changedScalars`: every text goes through OpenCC.
+    func convertWithOpenCC(_ text: String) throws -> String {
         guard !text.isEmpty else { return text }
         var input = text
         let output = input.withUTF8 { bytes in

@@ -1,0 +1,64 @@
+import COpenCCTables
+
+/// The scalars an OpenCC configuration can change (see `govreport_opencc_changed_scalars`): a
+/// text with none of them converts to itself, so the converter returns it without calling
+/// OpenCC. Most reports are written in simplified characters, and t2s changes only traditional
+/// ones, so this spares the dictionary walk for nearly every paragraph.
+///
+/// Why that is exact: OpenCC replaces each longest dictionary match by the entry's default value.
+/// A match that changes the text has a key with a scalar that its value replaces, and that scalar
+/// is in the set and in the text.
+struct OpenCCChangedScalars: Sendable, CustomStringConvertible {
+    /// One bit per scalar below `bitmap.count * 64`; every scalar of the set is below it.
+    private let bitmap: [UInt64]
+    let count: Int
+
+    /// The set of the configuration at `configPath`; throws with OpenCC's message when its
+    /// dictionaries cannot be read.
+    init(configPath: String) throws {
+        var scalars: UnsafeMutablePointer<UInt32>?
+        var count = 0
+        var error: UnsafeMutablePointer<CChar>?
+        guard govreport_opencc_changed_scalars(configPath, &scalars, &count, &error) == 0, let scalars else {
+            defer { govreport_opencc_free(error) }
+            throw StageFailure("normalize.opencc", "OpenCC cannot list the dictionaries of \(configPath): \(error.map { String(cString: $0) } ?? "unknown error")")
+        }
+        defer { govreport_opencc_free(scalars) }
+        self.init(UnsafeBufferPointer(start: scalars, count: count))
+    }
+
+    init(_ scalars: some Sequence<UInt32>) {
+        var words: [UInt64] = []
+        var count = 0
+        for value in scalars {
+            let word = Int(value >> 6)
+            if word >= words.count { words += repeatElement(0, count: word + 1 - words.count) }
+            if words[word] & (1 << UInt64(value & 63)) == 0 { count += 1 }
+            words[word] |= 1 << UInt64(value & 63)
+        }
+        bitmap = words
+        self.count = count
+    }
+
+    var description: String { "\(count) scalars that OpenCC may change" }
+
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let word = Int(scalar.value >> 6)
+        return word < bitmap.count && bitmap[word] & (1 << UInt64(scalar.value & 63)) != 0
+    }
+
+    /// Whether `text` has a scalar of the set, that is whether converting it may change it.
+    func touches(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            // Scalars below U+0080 are never in a t2s-style set, but a configuration may map
+            // them: decode every scalar rather than assume.
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                if contains(scalar) { return true }
+            }
+            return false
+        }
+    }
+}
