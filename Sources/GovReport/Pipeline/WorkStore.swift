@@ -3,8 +3,9 @@ import Foundation
 import GRDB
 
 /// The work store: one SQLite database (WAL) in the work directory with each document's raw
-/// bytes, each stage's cached output, failures and fetch state. Every change for one document and
-/// stage is one transaction, so a killed run never leaves half a record.
+/// bytes, each stage's cached output, failures and fetch state. What one pass over a document
+/// makes (its content and stage outputs) is one transaction, so a killed run never leaves half a
+/// record.
 ///
 /// Analysts can query it: `SELECT doc_id, stage, code, message FROM failures`.
 final class WorkStore: Sendable {
@@ -138,14 +139,16 @@ final class WorkStore: Sendable {
     /// Stores a document's bytes with the HTTP validators that came with them (nil for files).
     func storeRaw(_ raw: RawDocument, etag: String? = nil, lastModified: String? = nil) throws {
         let now = Self.timestamp()
-        try pool.write { db in
-            try db.cachedStatement(sql: """
-                UPDATE documents SET source = ?, sha256 = ?, size = ?, declared_charset = ?, content_type = ?,
-                    content = ?, fetched_at = ?, etag = ?, last_modified = ? WHERE doc_id = ?
-                """).execute(arguments: [raw.source, raw.sha256, raw.bytes.count, raw.declaredCharset, raw.contentType,
-                                         Data(raw.bytes), now, etag, lastModified, raw.docId])
-            try db.cachedStatement(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = 'fetch'").execute(arguments: [raw.docId])
-        }
+        try pool.write { db in try Self.storeRaw(raw, etag: etag, lastModified: lastModified, at: now, in: db) }
+    }
+
+    private static func storeRaw(_ raw: RawDocument, etag: String?, lastModified: String?, at now: String, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE documents SET source = ?, sha256 = ?, size = ?, declared_charset = ?, content_type = ?,
+                content = ?, fetched_at = ?, etag = ?, last_modified = ? WHERE doc_id = ?
+            """).execute(arguments: [raw.source, raw.sha256, raw.bytes.count, raw.declaredCharset, raw.contentType,
+                                     Data(raw.bytes), now, etag, lastModified, raw.docId])
+        try db.cachedStatement(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = 'fetch'").execute(arguments: [raw.docId])
     }
 
     // MARK: stage outputs and failures
@@ -218,16 +221,35 @@ final class WorkStore: Sendable {
     }
 
     /// Stores a stage's output and clears an earlier failure of that stage.
+    /// One stage's output for `storeDocument`.
+    struct StageOutput {
+        var stage: String
+        var cacheKey: String
+        var outputHash: String
+        var payload: Data
+    }
+
     func storeOutput(_ docId: String, stage: String, cacheKey: String, outputHash: String, payload: Data) throws {
+        try storeDocument(docId, raw: nil, outputs: [StageOutput(stage: stage, cacheKey: cacheKey, outputHash: outputHash, payload: payload)])
+    }
+
+    /// A document's new content (when it was fetched again) and stage outputs, in one transaction;
+    /// each output clears that stage's failure.
+    func storeDocument(_ docId: String, raw: RawDocument?, outputs: [StageOutput]) throws {
         let now = Self.timestamp()
         try pool.write { db in
+            if let raw { try Self.storeRaw(raw, etag: nil, lastModified: nil, at: now, in: db) }
             // Cached statements: the SQL is parsed once per connection, not once per document.
-            try db.cachedStatement(sql: """
+            let insert = try db.cachedStatement(sql: """
                 INSERT INTO outputs (doc_id, stage, cache_key, output_hash, payload, updated_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(doc_id, stage) DO UPDATE SET cache_key = excluded.cache_key, output_hash = excluded.output_hash,
                     payload = excluded.payload, updated_at = excluded.updated_at
-                """).execute(arguments: [docId, stage, cacheKey, outputHash, payload, now])
-            try db.cachedStatement(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = ?").execute(arguments: [docId, stage])
+                """)
+            let clear = try db.cachedStatement(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = ?")
+            for output in outputs {
+                try insert.execute(arguments: [docId, output.stage, output.cacheKey, output.outputHash, output.payload, now])
+                try clear.execute(arguments: [docId, output.stage])
+            }
         }
     }
 

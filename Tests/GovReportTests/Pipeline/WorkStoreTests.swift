@@ -55,6 +55,43 @@ import Testing
         #expect(try store.tablesFingerprint() == sha256Hex(Data(text.utf8)))
     }
 
+    /// A document's pass is stored in one transaction: content and outputs together, each
+    /// clearing its stage's failure; when any part cannot be written, none of it is.
+    @Test func aDocumentsContentAndOutputsAreStoredTogetherOrNotAtAll() throws {
+        let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
+        let doc = item("report.html"), other = item("other.html")
+        _ = try store.recordListing([doc, other], extraIds: [])
+        try store.storeFailure(doc.docId, source: doc.source, stage: "fetch", cacheKey: "", failure: StageFailure("fetch.io", "gone"), invalidated: [])
+        try store.storeFailure(doc.docId, source: doc.source, stage: "decode", cacheKey: "k0", failure: StageFailure("decode.binary", "not text"), invalidated: ["decode"])
+        func raw(_ item: SourceItem, _ text: String) -> RawDocument {
+            RawDocument(docId: item.docId, source: item.source, bytes: Array(text.utf8), sha256: sha256Hex(Data(text.utf8)),
+                        declaredCharset: nil, contentType: "text/html")
+        }
+        func output(_ stage: String) -> WorkStore.StageOutput {
+            WorkStore.StageOutput(stage: stage, cacheKey: "k-\(stage)", outputHash: "h-\(stage)", payload: Data(stage.utf8))
+        }
+        try store.storeDocument(doc.docId, raw: raw(doc, "<p>报告</p>"), outputs: [output("decode"), output("strip")])
+        #expect(try store.rawDocument(doc.docId)?.bytes == Array("<p>报告</p>".utf8))
+        #expect(try store.payload(doc.docId, stage: "decode") == Data("decode".utf8))
+        #expect(try store.cacheState(doc.docId, stage: "strip")?.outputHash == "h-strip")
+        #expect(try store.failureKey(doc.docId, stage: "fetch") == nil)
+        #expect(try store.failureKey(doc.docId, stage: "decode") == nil)
+
+        // The disk fills up at the third output: the content and the first two are not kept either.
+        try store.pool.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER full BEFORE INSERT ON outputs WHEN NEW.stage = 'normalize'
+                BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END
+                """)
+        }
+        #expect(throws: DatabaseError.self) {
+            try store.storeDocument(other.docId, raw: raw(other, "<p>另一份</p>"), outputs: [output("decode"), output("strip"), output("normalize")])
+        }
+        #expect(try store.rawDocument(other.docId) == nil)
+        #expect(try store.cacheState(other.docId, stage: "decode") == nil)
+        #expect(try store.cacheState(other.docId, stage: "strip") == nil)
+    }
+
     @Test func aFailureClearsTheStageAndEverythingAfterIt() throws {
         let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
         let doc = item("report.html")
