@@ -78,10 +78,10 @@ struct DocumentProcessor: Sendable {
     /// rather than one each, which spared a seventh of a full run. A run killed in the middle
     /// of a document loses only that document's pass; the next run does it again.
     private struct PendingWrites {
-        var raw: RawDocument?
+        var content: WorkStore.ContentWrite?
         var outputs: [(position: Int, output: WorkStore.StageOutput)] = []
 
-        var isEmpty: Bool { raw == nil && outputs.isEmpty }
+        var isEmpty: Bool { content == nil && outputs.isEmpty }
     }
 
     /// Writes what the pass made. The time is shared among the stages by the bytes each stored,
@@ -90,15 +90,15 @@ struct DocumentProcessor: Sendable {
         guard !pending.isEmpty else { return }
         let started = Date()
         do {
-            try store.storeDocument(item.docId, raw: pending.raw, outputs: pending.outputs.map(\.output))
+            try store.storeDocument(item.docId, content: pending.content, outputs: pending.outputs.map(\.output))
         } catch {
             logger.error("\(item.source): work store error: \(error)")
-            if let last = pending.outputs.last?.position ?? (pending.raw != nil ? 0 : nil) { counts[last].failed += 1 }
+            if let last = pending.outputs.last?.position ?? (pending.content != nil ? 0 : nil) { counts[last].failed += 1 }
             pending = PendingWrites()
             return
         }
         let seconds = Date().timeIntervalSince(started)
-        let shares = [(0, pending.raw?.bytes.count ?? 0)] + pending.outputs.map { ($0.position, $0.output.payload.count) }
+        let shares = [(0, pending.content?.raw?.bytes.count ?? 0)] + pending.outputs.map { ($0.position, $0.output.payload.count) }
         let total = max(1, shares.reduce(0) { $0 + $1.1 })
         for (position, bytes) in shares { counts[position].seconds += seconds * Double(bytes) / Double(total) }
         pending = PendingWrites()
@@ -180,11 +180,19 @@ struct DocumentProcessor: Sendable {
                        pending: inout PendingWrites) throws -> (String, RawDocument?, FetchOutcome)? {
         let stored = state.rawFingerprint
         if plan.reusesCache("fetch"), let stored { return (stored, nil, .cached) }
+        if let stored, isUnchangedFile(item, options: options, state: state) {
+            // A write transaction only when there is a failure to clear: one for every document
+            // of a rerun cost more than reading the files.
+            if state.failureKeys["fetch"] != nil { try store.clearFailure(item.docId, stage: "fetch") }
+            return (stored, nil, .cached)
+        }
         let bytes: [UInt8]
+        var stamp: FileStamp?
         do {
             switch item.locator {
             case .file(let url):
-                bytes = try FileReader.read(url, maxBytes: options.maxBytes)
+                (bytes, stamp) = try FileReader.read(url, maxBytes: options.maxBytes)
+                if let read = stamp, !read.isSettled(at: Date()) { stamp = nil }
             case .url(let url):
                 // Fetched and stored by URLPrefetch before the documents started.
                 switch httpResults[item.docId] {
@@ -206,15 +214,27 @@ struct DocumentProcessor: Sendable {
         let sha = sha256Hex(bytes)
         let fingerprint = WorkStore.rawFingerprint(sha256: sha, charset: item.declaredCharset, contentType: item.contentType)
         if fingerprint == stored, !plan.forces("fetch") {
-            // A write transaction only when there is a failure to clear: one for every document
-            // of a rerun cost more than reading the files.
             if state.failureKeys["fetch"] != nil { try store.clearFailure(item.docId, stage: "fetch") }
+            // The same bytes under a new stamp (touched, copied, or first read by this version):
+            // the stamp is kept so that the next run need not read them.
+            if stamp != state.content?.fileStamp { pending.content = WorkStore.ContentWrite(raw: nil, fileStamp: stamp) }
             return (fingerprint, nil, .cached)
         }
         let raw = RawDocument(docId: item.docId, source: item.source, bytes: bytes, sha256: sha,
                               declaredCharset: item.declaredCharset, contentType: item.contentType)
-        pending.raw = raw
+        pending.content = WorkStore.ContentWrite(raw: raw, fileStamp: stamp)
         return (fingerprint, raw, .ran)
+    }
+
+    /// Whether a listed file is the one whose content is stored, known from its stamp alone: the
+    /// same size, times, inode and device as when it was read, and the same declared charset and
+    /// content type. `--force` and `--from fetch` read every file.
+    private func isUnchangedFile(_ item: SourceItem, options: FetchOptions, state: WorkStore.DocumentState) -> Bool {
+        guard case .file(let url) = item.locator, !plan.forces("fetch"), let content = state.content,
+              let known = content.fileStamp, let now = FileStamp.of(url.path), now == known,
+              now.size <= Int64(options.maxBytes) else { return false }
+        return WorkStore.rawFingerprint(sha256: content.sha256, charset: item.declaredCharset, contentType: item.contentType)
+            == content.fingerprint
     }
 
     /// The input of the stage at `position`: the raw document for the first stage after fetch,

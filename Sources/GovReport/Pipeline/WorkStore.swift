@@ -60,6 +60,11 @@ final class WorkStore: Sendable {
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 """)
         }
+        // The file's stat when its content was read, so that a rerun need not read and hash an
+        // unchanged file (FileStamp).
+        migrator.registerMigration("v2-file-stamp") { db in
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN file_stamp TEXT")
+        }
         return migrator
     }
 
@@ -125,11 +130,26 @@ final class WorkStore: Sendable {
     }
 
     private static func rawFingerprint(_ docId: String, in db: Database) throws -> String? {
+        try storedContent(docId, in: db)?.fingerprint
+    }
+
+    /// What is known of a document's stored content: its fingerprint, its hash and the stamp of
+    /// the file it was read from.
+    struct StoredContent {
+        var fingerprint: String
+        var sha256: String
+        var fileStamp: FileStamp?
+    }
+
+    private static func storedContent(_ docId: String, in db: Database) throws -> StoredContent? {
         try GRDB.Row.fetchOne(db.cachedStatement(sql: """
-            SELECT sha256, declared_charset, content_type FROM documents
+            SELECT sha256, declared_charset, content_type, file_stamp FROM documents
             WHERE doc_id = ? AND content IS NOT NULL
             """), arguments: [docId])
-            .map { rawFingerprint(sha256: $0["sha256"], charset: $0["declared_charset"], contentType: $0["content_type"]) }
+            .map {
+                StoredContent(fingerprint: rawFingerprint(sha256: $0["sha256"], charset: $0["declared_charset"], contentType: $0["content_type"]),
+                              sha256: $0["sha256"], fileStamp: ($0["file_stamp"] as String?).flatMap(FileStamp.init(text:)))
+            }
     }
 
     static func rawFingerprint(sha256: String, charset: String?, contentType: String?) -> String {
@@ -142,12 +162,13 @@ final class WorkStore: Sendable {
         try pool.write { db in try Self.storeRaw(raw, etag: etag, lastModified: lastModified, at: now, in: db) }
     }
 
-    private static func storeRaw(_ raw: RawDocument, etag: String?, lastModified: String?, at now: String, in db: Database) throws {
+    private static func storeRaw(_ raw: RawDocument, etag: String?, lastModified: String?, fileStamp: FileStamp? = nil,
+                                 at now: String, in db: Database) throws {
         try db.cachedStatement(sql: """
             UPDATE documents SET source = ?, sha256 = ?, size = ?, declared_charset = ?, content_type = ?,
-                content = ?, fetched_at = ?, etag = ?, last_modified = ? WHERE doc_id = ?
+                content = ?, fetched_at = ?, etag = ?, last_modified = ?, file_stamp = ? WHERE doc_id = ?
             """).execute(arguments: [raw.source, raw.sha256, raw.bytes.count, raw.declaredCharset, raw.contentType,
-                                     Data(raw.bytes), now, etag, lastModified, raw.docId])
+                                     Data(raw.bytes), now, etag, lastModified, fileStamp?.text, raw.docId])
         try db.cachedStatement(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = 'fetch'").execute(arguments: [raw.docId])
     }
 
@@ -164,8 +185,10 @@ final class WorkStore: Sendable {
     /// pass, and only rows of stages it has already passed, so the snapshot stays true for the
     /// stages it has not reached.
     struct DocumentState {
+        /// nil while no content is stored.
+        var content: StoredContent?
         /// What `rawFingerprint` gives: nil while no content is stored.
-        var rawFingerprint: String?
+        var rawFingerprint: String? { content?.fingerprint }
         var outputs: [String: CacheState] = [:]
         var failureKeys: [String: String] = [:]
     }
@@ -173,7 +196,7 @@ final class WorkStore: Sendable {
     func documentState(_ docId: String) throws -> DocumentState {
         try pool.read { db in
             var state = DocumentState()
-            state.rawFingerprint = try Self.rawFingerprint(docId, in: db)
+            state.content = try Self.storedContent(docId, in: db)
             let outputs = try GRDB.Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT stage, cache_key, output_hash FROM outputs WHERE doc_id = ?
                 """), arguments: [docId])
@@ -230,15 +253,28 @@ final class WorkStore: Sendable {
     }
 
     func storeOutput(_ docId: String, stage: String, cacheKey: String, outputHash: String, payload: Data) throws {
-        try storeDocument(docId, raw: nil, outputs: [StageOutput(stage: stage, cacheKey: cacheKey, outputHash: outputHash, payload: payload)])
+        try storeDocument(docId, content: nil, outputs: [StageOutput(stage: stage, cacheKey: cacheKey, outputHash: outputHash, payload: payload)])
     }
 
-    /// A document's new content (when it was fetched again) and stage outputs, in one transaction;
-    /// each output clears that stage's failure.
-    func storeDocument(_ docId: String, raw: RawDocument?, outputs: [StageOutput]) throws {
+    /// What a pass read of a document's file for `storeDocument`: new content with the file's
+    /// stamp, or (`raw` nil) only a new stamp for the same content.
+    struct ContentWrite {
+        var raw: RawDocument?
+        /// nil when the file was too fresh to trust its stamp (`FileStamp.isSettled`).
+        var fileStamp: FileStamp?
+    }
+
+    /// A document's new content or file stamp and its stage outputs, in one transaction; each
+    /// output clears that stage's failure.
+    func storeDocument(_ docId: String, content: ContentWrite?, outputs: [StageOutput]) throws {
         let now = Self.timestamp()
         try pool.write { db in
-            if let raw { try Self.storeRaw(raw, etag: nil, lastModified: nil, at: now, in: db) }
+            if let content, let raw = content.raw {
+                try Self.storeRaw(raw, etag: nil, lastModified: nil, fileStamp: content.fileStamp, at: now, in: db)
+            } else if let content {
+                try db.cachedStatement(sql: "UPDATE documents SET file_stamp = ? WHERE doc_id = ?")
+                    .execute(arguments: [content.fileStamp?.text, docId])
+            }
             // Cached statements: the SQL is parsed once per connection, not once per document.
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO outputs (doc_id, stage, cache_key, output_hash, payload, updated_at) VALUES (?, ?, ?, ?, ?, ?)

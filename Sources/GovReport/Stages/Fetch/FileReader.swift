@@ -6,7 +6,9 @@ import Glibc
 /// Reads a local file for `fetch`, refusing what is not a readable regular file or is too large
 /// before reading it (a 50 MB page must not be loaded to be refused).
 enum FileReader {
-    static func read(_ url: URL, maxBytes: Int) throws(StageFailure) -> [UInt8] {
+    /// The file's bytes, and its stamp as it was before they were read (a write during the read
+    /// leaves a stamp that the next run finds changed).
+    static func read(_ url: URL, maxBytes: Int) throws(StageFailure) -> (bytes: [UInt8], stamp: FileStamp) {
         var info = stat()
         guard stat(url.path, &info) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -42,6 +44,6 @@ enum FileReader {
                 throw StageFailure("fetch.too_large", "over the limit of \(maxBytes) bytes (fetch.maxBytes): \(url.path)")
             }
         }
-        return bytes
+        return (bytes, FileStamp(info))
     }
 }

@@ -48,10 +48,11 @@ enum FilesSource {
     static func list(_ options: FilesSourceOptions, base: URL) -> SourceListing {
         var listing = SourceListing()
         var seen = Set<String>()
+        let prefix = basePrefix(base)
         for pattern in options.paths {
             let found = GlobExpander.expand(pattern, base: base)
             for file in found.files {
-                let source = normalizedSource(file, base: base)
+                let source = normalizedSource(file, basePrefix: prefix)
                 guard !seen.contains(source), !isExcluded(source, options.exclude) else { continue }
                 seen.insert(source)
                 listing.items.append(SourceItem(
@@ -60,12 +61,12 @@ enum FilesSource {
                     contentType: contentType(of: file, format: options.format)))
             }
             for loop in found.loops {
-                let source = normalizedSource(loop, base: base)
+                let source = normalizedSource(loop, basePrefix: prefix)
                 listing.failures.append((DocumentID.make(source: source), source,
                                          StageFailure("fetch.symlink_loop", "symbolic link loop at \(loop.path): not followed again")))
             }
             for (folder, reason) in found.unreadable {
-                let source = normalizedSource(folder, base: base)
+                let source = normalizedSource(folder, basePrefix: prefix)
                 listing.failures.append((DocumentID.make(source: source), source,
                                          StageFailure("fetch.unreadable", "cannot list \(folder.path): \(reason)")))
             }
@@ -75,8 +76,18 @@ enum FilesSource {
 
     /// The path relative to the config's folder when below it, else absolute; `/` separated.
     static func normalizedSource(_ file: URL, base: URL) -> String {
+        normalizedSource(file, basePrefix: basePrefix(base))
+    }
+
+    /// The config folder's path with a final `/`: made once a listing (standardising a URL
+    /// costs more than anything else done per listed file).
+    static func basePrefix(_ base: URL) -> String {
+        let path = base.standardizedFileURL.path
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    static func normalizedSource(_ file: URL, basePrefix prefix: String) -> String {
         let path = file.standardizedFileURL.path
-        let prefix = base.standardizedFileURL.path.hasSuffix("/") ? base.standardizedFileURL.path : base.standardizedFileURL.path + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 

@@ -12,8 +12,20 @@ public final class OpenCCConverter: @unchecked Sendable {
     /// The configuration file this converter was opened with.
     public let configPath: String
     private let handle: opencc_t
-    /// What the configuration can change: texts without any of it skip OpenCC.
-    let changedScalars: OpenCCChangedScalars
+    /// What the configuration can change (texts without any of it skip OpenCC), read from the
+    /// dictionaries at the first conversion rather than here: reading them costs about as much as
+    /// opening the configuration, and a run that converts nothing (a rerun with nothing changed,
+    /// `--from extract`) need not pay for it.
+    private let changed = Locked<Result<OpenCCChangedScalars, any Error>?>(nil)
+
+    var changedScalars: OpenCCChangedScalars {
+        get throws {
+            try changed.withLock { value in
+                if value == nil { value = Result { try OpenCCChangedScalars(configPath: configPath) } }
+                return try value!.get()
+            }
+        }
+    }
 
     /// Opens the configuration at `configPath` (a file path, see `locate`).
     public init(configPath: String) throws {
@@ -24,12 +36,6 @@ public final class OpenCCConverter: @unchecked Sendable {
         guard let opened, opened != UnsafeMutableRawPointer(bitPattern: -1) else {
             let reason = opencc_error().map { String(cString: $0) } ?? "unknown error"
             throw StageFailure("normalize.opencc", "OpenCC cannot open \(configPath): \(reason)")
-        }
-        do {
-            changedScalars = try OpenCCChangedScalars(configPath: configPath)
-        } catch {
-            opencc_close(opened)
-            throw error
         }
         self.configPath = configPath
         self.handle = opened
@@ -42,7 +48,7 @@ public final class OpenCCConverter: @unchecked Sendable {
     /// The text converted; throws when OpenCC reports an error (invalid UTF-8 cannot occur
     /// from a Swift string, so this means the dictionaries are broken).
     public func convert(_ text: String) throws -> String {
-        guard changedScalars.touches(text) else { return text }
+        guard try changedScalars.touches(text) else { return text }
         return try convertWithOpenCC(text)
     }
 

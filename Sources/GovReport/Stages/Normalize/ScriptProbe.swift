@@ -3,7 +3,10 @@
 /// every run.
 struct ScriptProbe: Sendable {
     let toSimplified: OpenCCConverter
-    let toTraditional: OpenCCConverter
+    private let s2tPath: String
+    /// Opened at the first document with a traditional character: s2t's phrase table takes
+    /// longer to load than anything else a run sets up, and most runs never need it.
+    private let opened = Locked<Result<OpenCCConverter, any Error>?>(nil)
 
     /// `reusing` is taken as the t2s converter when it was opened from the same file.
     init(reusing converter: OpenCCConverter) throws {
@@ -11,7 +14,16 @@ struct ScriptProbe: Sendable {
             throw StageFailure("normalize.opencc", "OpenCC's t2s.json and s2t.json are needed to detect the script but were not found in \(OpenCCConverter.dataDirectories.joined(separator: ", "))")
         }
         toSimplified = converter.configPath == t2s ? converter : try OpenCCConverter(configPath: t2s)
-        toTraditional = try OpenCCConverter(configPath: s2t)
+        s2tPath = s2t
+    }
+
+    var toTraditional: OpenCCConverter {
+        get throws {
+            try opened.withLock { value in
+                if value == nil { value = Result { try OpenCCConverter(configPath: s2tPath) } }
+                return try value!.get()
+            }
+        }
     }
 
     func detect(_ paragraphs: [String]) throws -> ChineseScript {
@@ -30,8 +42,9 @@ struct ScriptProbe: Sendable {
             evidence.traditionalOnly += ScriptDetector.changes(source: paragraph, converted: converted)
         }
         guard evidence.traditionalOnly > 0 else { return .hans }
+        let s2t = try toTraditional
         for paragraph in paragraphs {
-            let traditional = try AlignedConversion.convert(paragraph, with: toTraditional.convert)
+            let traditional = try AlignedConversion.convert(paragraph, with: s2t.convert)
             evidence.simplifiedOnly += ScriptDetector.changes(source: paragraph, converted: traditional)
         }
         return ScriptDetector.classify(evidence)
