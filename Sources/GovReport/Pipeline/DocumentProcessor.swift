@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Logging
 
@@ -10,6 +11,37 @@ struct DocumentProcessor: Sendable {
     let logger: Logger
     /// What the HTTP batch gave for each URL document fetched in this run.
     var httpResults: [String: URLPrefetch.Stored] = [:]
+    /// Per stage, SHA-256 having read the stage's fingerprint and a newline: a cache key is this
+    /// and the input hash. Made once, as the fingerprint (options with every pattern and rule)
+    /// runs to kilobytes and was hashed again for every stage of every document.
+    private let keyPrefixes: [KeyPrefix]
+
+    /// swift-crypto's SHA256 is a copy-on-write value that is not marked Sendable: each use
+    /// copies it and updates the copy, which gets its own context, so sharing it is safe.
+    private struct KeyPrefix: @unchecked Sendable {
+        let hasher: SHA256
+    }
+
+    init(store: WorkStore, stages: [(ConfiguredStage, AnyDocumentStage?)], plan: StagePlan, logger: Logger,
+         httpResults: [String: URLPrefetch.Stored] = [:]) {
+        self.store = store
+        self.stages = stages
+        self.plan = plan
+        self.logger = logger
+        self.httpResults = httpResults
+        keyPrefixes = stages.map { stage, _ in
+            var hasher = SHA256()
+            hasher.update(data: Data((stage.fingerprint + "\n").utf8))
+            return KeyPrefix(hasher: hasher)
+        }
+    }
+
+    /// `sha256Hex(fingerprint + "\n" + inputHash)` of the stage at `position`.
+    private func cacheKey(_ position: Int, input inputHash: String) -> String {
+        var hasher = keyPrefixes[position].hasher
+        hasher.update(data: Data(inputHash.utf8))
+        return hexDigest(hasher.finalize())
+    }
 
     /// Processes the documents on `jobs` threads and returns the counts per stage, in stage order.
     func process(_ items: [SourceItem], jobs: Int, progress: any ProgressSink,
@@ -129,7 +161,7 @@ struct DocumentProcessor: Sendable {
                     continue
                 }
                 guard let runnable, let previousHash = inputHash else { return }
-                let key = sha256Hex(Data((stage.fingerprint + "\n" + previousHash).utf8))
+                let key = cacheKey(position, input: previousHash)
                 let cached = state.outputs[stage.name]
                 if let cached, plan.reusesCache(stage.name) || (!plan.forces(stage.name) && cached.cacheKey == key) {
                     counts[position].cached += 1

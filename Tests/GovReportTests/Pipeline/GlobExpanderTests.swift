@@ -16,6 +16,21 @@ import Testing
         #expect(names("text/d.txt") == ["text/d.txt"])
     }
 
+    @Test func dotSegmentsAreResolvedAndFolderSourcesKeepTheirExtensions() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        for path in ["site/a.html", "site/b.HTM", "site/c.html.bak", "site/archive.tar.gz", "site/noext", "other/d.txt"] {
+            try TestSupport.write("x", to: dir.appendingPathComponent(path))
+        }
+        let paths = { (pattern: String) in GlobExpander.expand(pattern, base: dir).files.map(\.path) }
+        let site = dir.standardizedFileURL.path + "/site"
+        #expect(paths("other/../site/./*.html") == [site + "/a.html"])
+        #expect(paths("./other/../site/*.htm?") == [site + "/a.html"])
+        #expect(Set(paths("site")) == [site + "/a.html", site + "/b.HTM"])
+        #expect(GlobExpander.pathExtension("/x/y/page.HTML") == "HTML")
+        #expect(GlobExpander.pathExtension("/x/.hidden") == "" && GlobExpander.pathExtension("/x/name.") == "")
+        #expect(GlobExpander.lexicallyResolved(["a", ".", "b", "..", "c", "..", ".."]) == [])
+    }
+
     @Test func symlinkLoopIsReportedNotFollowedForever() throws {
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write("x", to: dir.appendingPathComponent("site/page.html"))

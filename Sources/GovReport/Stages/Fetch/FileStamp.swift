@@ -39,11 +39,32 @@ struct FileStamp: Equatable, Sendable {
     /// As kept in the work store (documents.file_stamp).
     var text: String { "\(size):\(modifiedNanoseconds):\(changedNanoseconds):\(inode):\(device)" }
 
+    /// Read digit by digit: this is parsed for every listed file of every run, and splitting
+    /// the string into substrings first cost as much as the rest of the document's state.
     init?(text: String) {
-        let parts = text.split(separator: ":")
-        guard parts.count == 5, let size = Int64(parts[0]), let modified = Int64(parts[1]), let changed = Int64(parts[2]),
-              let inode = UInt64(parts[3]), let device = UInt64(parts[4]) else { return nil }
-        self.init(size: size, modifiedNanoseconds: modified, changedNanoseconds: changed, inode: inode, device: device)
+        var fields: [UInt64] = []
+        fields.reserveCapacity(5)
+        var value: UInt64 = 0
+        var digits = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":") {
+                guard digits > 0 else { return nil }
+                fields.append(value)
+                (value, digits) = (0, 0)
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+                guard !overflow1, !overflow2 else { return nil }
+                (value, digits) = (sum, digits + 1)
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        fields.append(value)
+        guard fields.count == 5, fields[0] <= UInt64(Int64.max), fields[1] <= UInt64(Int64.max), fields[2] <= UInt64(Int64.max) else { return nil }
+        self.init(size: Int64(fields[0]), modifiedNanoseconds: Int64(fields[1]), changedNanoseconds: Int64(fields[2]),
+                  inode: fields[3], device: fields[4])
     }
 
     /// Whether the stamp can be trusted later. A file written less than `margin` before it was

@@ -23,26 +23,48 @@ struct GlobExpander {
 
     static func expand(_ pattern: String, base: URL) -> Result {
         let absolute = pattern.hasPrefix("/") ? pattern : base.path + "/" + pattern
-        let segments = absolute.split(separator: "/", omittingEmptySubsequences: true)
-        let fixedCount = segments.prefix { !hasWildcard($0) }.count
+        let segments = lexicallyResolved(absolute.split(separator: "/", omittingEmptySubsequences: true).map(String.init))
+        let fixedCount = segments.prefix { !hasWildcard($0[...]) }.count
         let root = "/" + segments.prefix(fixedCount).joined(separator: "/")
-        var result = Result()
+        var walk = Walk()
         if fixedCount == segments.count {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue {
-                var visited = Set<FileIdentity>()
-                walk(URL(fileURLWithPath: root), remaining: ["**", "*"], visited: &visited, result: &result,
-                     filter: { documentExtensions.contains($0.pathExtension.lowercased()) })
+                walk.filter = { documentExtensions.contains(pathExtension($0).lowercased()) }
+                walk.walk(root, remaining: ["**", "*"])
             } else {
-                result.files.append(URL(fileURLWithPath: root))
+                walk.files.append(root)
             }
-            return result
+        } else {
+            walk.walk(root, remaining: Array(segments.dropFirst(fixedCount)))
+            walk.files.sort()
         }
-        var visited = Set<FileIdentity>()
-        walk(URL(fileURLWithPath: root), remaining: Array(segments.dropFirst(fixedCount)).map(String.init),
-             visited: &visited, result: &result, filter: { _ in true })
-        result.files.sort { $0.path < $1.path }
-        return result
+        // Paths are handled as strings and made URLs once: URL operations cost more than the
+        // walk itself when a folder holds thousands of pages.
+        return Result(files: walk.files.map { URL(fileURLWithPath: $0) },
+                      loops: walk.loops.map { URL(fileURLWithPath: $0) },
+                      unreadable: walk.unreadable.map { (URL(fileURLWithPath: $0.0), $0.1) })
+    }
+
+    /// `.` dropped and `..` taken back, as `URL.standardized` does, so that the paths found are
+    /// standard already.
+    static func lexicallyResolved(_ segments: [String]) -> [String] {
+        var resolved: [String] = []
+        for segment in segments {
+            switch segment {
+            case ".": continue
+            case "..": if !resolved.isEmpty { resolved.removeLast() }
+            default: resolved.append(segment)
+            }
+        }
+        return resolved
+    }
+
+    /// The text after the last dot of the last segment, "" when there is none.
+    static func pathExtension(_ path: String) -> String {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...])
     }
 
     private struct FileIdentity: Hashable {
@@ -50,65 +72,76 @@ struct GlobExpander {
         var inode: UInt64
     }
 
-    private static func identity(of url: URL) -> FileIdentity? {
+    private static func identity(of path: String) -> FileIdentity? {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
         return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
-    private static func isDirectory(_ url: URL) -> Bool {
+    private static func isDirectory(_ path: String) -> Bool {
         var info = stat()
-        return stat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    private static func walk(_ directory: URL, remaining: [String], visited: inout Set<FileIdentity>,
-                             result: inout Result, filter: (URL) -> Bool) {
-        guard let first = remaining.first else { return }
-        guard let id = identity(of: directory) else { return }
-        if visited.contains(id) {
-            result.loops.append(directory)
-            return
-        }
-        visited.insert(id)
-        defer { visited.remove(id) }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        } catch {
-            result.unreadable.append((directory, error.localizedDescription))
-            return
-        }
-        let rest = Array(remaining.dropFirst())
-        if first == "**" {
-            // Zero folders: the rest of the pattern applies here.
-            walk(directory, remainingAfterGlobstar: rest, names: names, visited: &visited, result: &result, filter: filter)
-            for name in names where !name.hasPrefix(".") {
-                let child = directory.appendingPathComponent(name)
-                if isDirectory(child) { walk(child, remaining: remaining, visited: &visited, result: &result, filter: filter) }
-            }
-            return
-        }
-        for name in names where fnmatch(first, name, FNM_PERIOD) == 0 {
-            let child = directory.appendingPathComponent(name)
-            if rest.isEmpty {
-                if !isDirectory(child), filter(child) { result.files.append(child) }
-            } else if isDirectory(child) {
-                walk(child, remaining: rest, visited: &visited, result: &result, filter: filter)
-            }
-        }
+    private static func child(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    /// `**` standing for zero folders: match the rest of the pattern against this folder's entries.
-    private static func walk(_ directory: URL, remainingAfterGlobstar rest: [String], names: [String],
-                             visited: inout Set<FileIdentity>, result: inout Result, filter: (URL) -> Bool) {
-        guard let next = rest.first else { return }
-        let after = Array(rest.dropFirst())
-        for name in names where fnmatch(next, name, FNM_PERIOD) == 0 {
-            let child = directory.appendingPathComponent(name)
-            if after.isEmpty {
-                if !isDirectory(child), filter(child) { result.files.append(child) }
-            } else if isDirectory(child) {
-                walk(child, remaining: after, visited: &visited, result: &result, filter: filter)
+    /// One expansion: what was found, and the folders on the current path (for loops).
+    private struct Walk {
+        var files: [String] = []
+        var loops: [String] = []
+        var unreadable: [(String, String)] = []
+        var filter: (String) -> Bool = { _ in true }
+        private var visited = Set<FileIdentity>()
+
+        mutating func walk(_ directory: String, remaining: [String]) {
+            guard let first = remaining.first else { return }
+            guard let id = identity(of: directory) else { return }
+            if visited.contains(id) {
+                loops.append(directory)
+                return
+            }
+            visited.insert(id)
+            defer { visited.remove(id) }
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+            } catch {
+                unreadable.append((directory, error.localizedDescription))
+                return
+            }
+            let rest = Array(remaining.dropFirst())
+            if first == "**" {
+                // Zero folders: the rest of the pattern applies here.
+                walk(directory, remainingAfterGlobstar: rest, names: names)
+                for name in names where !name.hasPrefix(".") {
+                    let path = child(directory, name)
+                    if isDirectory(path) { walk(path, remaining: remaining) }
+                }
+                return
+            }
+            for name in names where fnmatch(first, name, FNM_PERIOD) == 0 {
+                let path = child(directory, name)
+                if rest.isEmpty {
+                    if !isDirectory(path), filter(path) { files.append(path) }
+                } else if isDirectory(path) {
+                    walk(path, remaining: rest)
+                }
+            }
+        }
+
+        /// `**` standing for zero folders: match the rest of the pattern against this folder's entries.
+        private mutating func walk(_ directory: String, remainingAfterGlobstar rest: [String], names: [String]) {
+            guard let next = rest.first else { return }
+            let after = Array(rest.dropFirst())
+            for name in names where fnmatch(next, name, FNM_PERIOD) == 0 {
+                let path = child(directory, name)
+                if after.isEmpty {
+                    if !isDirectory(path), filter(path) { files.append(path) }
+                } else if isDirectory(path) {
+                    walk(path, remaining: after)
+                }
             }
         }
     }
