@@ -47,7 +47,11 @@ struct DocumentProcessor: Sendable {
     func process(_ items: [SourceItem], jobs: Int, progress: any ProgressSink,
                  cancellation: CancellationFlag) -> [StageCounts] {
         let next = Locked(0)
+        let completed = Locked(0)
         let totals = Locked(stages.map { StageCounts(stage: $0.0.name) })
+        // Workers take a few documents at a time and read their states in one transaction;
+        // few enough that small runs still spread over every worker.
+        let chunk = max(1, min(8, items.count / max(1, jobs * 4)))
         progress.start(total: items.count, phase: "documents")
         let group = DispatchGroup()
         for _ in 0..<max(1, min(jobs, items.count)) {
@@ -55,15 +59,23 @@ struct DocumentProcessor: Sendable {
             let thread = Thread {
                 var local = stages.map { StageCounts(stage: $0.0.name) }
                 while !cancellation.isCancelled {
-                    let index: Int? = next.withLock { value in
+                    let range: Range<Int>? = next.withLock { value in
                         guard value < items.count else { return nil }
-                        defer { value += 1 }
-                        return value
+                        defer { value = min(items.count, value + chunk) }
+                        return value..<min(items.count, value + chunk)
                     }
-                    guard let index else { break }
-                    processOne(items[index], counts: &local)
-                    let done = next.withLock { min($0, items.count) }
-                    progress.advance(completed: done, total: items.count)
+                    guard let range else { break }
+                    let states = Result { try store.documentStates(items[range].map(\.docId)) }
+                    for index in range {
+                        if cancellation.isCancelled { break }
+                        processOne(items[index], state: states.map { $0[items[index].docId] ?? WorkStore.DocumentState() },
+                                   counts: &local)
+                        let done = completed.withLock { value in
+                            value += 1
+                            return value
+                        }
+                        progress.advance(completed: done, total: items.count)
+                    }
                 }
                 totals.withLock { totals in
                     for i in totals.indices {
@@ -83,18 +95,18 @@ struct DocumentProcessor: Sendable {
         group.wait()
         progress.finish()
         var result = totals.current
-        let processedCount = next.current
+        let processedCount = completed.current
         if processedCount < items.count {
-            for i in result.indices { result[i].notRun += items.count - min(processedCount, items.count) }
+            for i in result.indices { result[i].notRun += items.count - processedCount }
         }
         return result
     }
 
     /// One document through every stage. Stage outputs stay in the store; only hashes travel.
-    private func processOne(_ item: SourceItem, counts: inout [StageCounts]) {
+    private func processOne(_ item: SourceItem, state read: Result<WorkStore.DocumentState, any Error>, counts: inout [StageCounts]) {
         let state: WorkStore.DocumentState
         do {
-            state = try store.documentState(item.docId)
+            state = try read.get()
         } catch {
             logger.error("\(item.source): work store error: \(error)")
             counts[0].failed += 1

@@ -145,11 +145,12 @@ final class WorkStore: Sendable {
         try GRDB.Row.fetchOne(db.cachedStatement(sql: """
             SELECT sha256, declared_charset, content_type, file_stamp FROM documents
             WHERE doc_id = ? AND content IS NOT NULL
-            """), arguments: [docId])
-            .map {
-                StoredContent(fingerprint: rawFingerprint(sha256: $0["sha256"], charset: $0["declared_charset"], contentType: $0["content_type"]),
-                              sha256: $0["sha256"], fileStamp: ($0["file_stamp"] as String?).flatMap(FileStamp.init(text:)))
-            }
+            """), arguments: [docId]).map(storedContent)
+    }
+
+    private static func storedContent(_ row: GRDB.Row) -> StoredContent {
+        StoredContent(fingerprint: rawFingerprint(sha256: row["sha256"], charset: row["declared_charset"], contentType: row["content_type"]),
+                      sha256: row["sha256"], fileStamp: (row["file_stamp"] as String?).flatMap(FileStamp.init(text:)))
     }
 
     static func rawFingerprint(sha256: String, charset: String?, contentType: String?) -> String {
@@ -194,21 +195,38 @@ final class WorkStore: Sendable {
     }
 
     func documentState(_ docId: String) throws -> DocumentState {
-        try pool.read { db in
-            var state = DocumentState()
-            state.content = try Self.storedContent(docId, in: db)
+        try documentStates([docId])[docId] ?? DocumentState()
+    }
+
+    /// The states of a few documents in one read transaction: a transaction per document cost
+    /// as much as the queries of a rerun with nothing to do.
+    func documentStates(_ docIds: [String]) throws -> [String: DocumentState] {
+        guard !docIds.isEmpty else { return [:] }
+        return try pool.read { db in
+            var states: [String: DocumentState] = [:]
+            let marks = databaseQuestionMarks(count: docIds.count)
+            let arguments = StatementArguments(docIds)
+            let contents = try GRDB.Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT doc_id, sha256, declared_charset, content_type, file_stamp FROM documents
+                WHERE doc_id IN (\(marks)) AND content IS NOT NULL
+                """), arguments: arguments)
+            while let row = try contents.next() {
+                states[row["doc_id"], default: DocumentState()].content = Self.storedContent(row)
+            }
             let outputs = try GRDB.Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT stage, cache_key, output_hash FROM outputs WHERE doc_id = ?
-                """), arguments: [docId])
+                SELECT doc_id, stage, cache_key, output_hash FROM outputs WHERE doc_id IN (\(marks))
+                """), arguments: arguments)
             while let row = try outputs.next() {
-                state.outputs[row["stage"]] = CacheState(cacheKey: row["cache_key"], outputHash: row["output_hash"])
+                states[row["doc_id"], default: DocumentState()].outputs[row["stage"]] =
+                    CacheState(cacheKey: row["cache_key"], outputHash: row["output_hash"])
             }
-            let failures = try GRDB.Row.fetchCursor(db.cachedStatement(sql: "SELECT stage, cache_key FROM failures WHERE doc_id = ?"),
-                                                    arguments: [docId])
+            let failures = try GRDB.Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT doc_id, stage, cache_key FROM failures WHERE doc_id IN (\(marks))
+                """), arguments: arguments)
             while let row = try failures.next() {
-                state.failureKeys[row["stage"]] = row["cache_key"]
+                states[row["doc_id"], default: DocumentState()].failureKeys[row["stage"]] = row["cache_key"]
             }
-            return state
+            return states
         }
     }
 
