@@ -111,12 +111,15 @@ final class BinaryPayloadKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingCo
     }
 
     // The primitive overloads, so that a record's fields are read without a decoder per field.
+    // The four types records use call their reader directly: through the generic `primitive`,
+    // which the compiler leaves unspecialised in this generic class, each field cost a lookup of
+    // Optional<T>'s metadata and a dynamic cast.
 
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try primitive(type, key) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try primitive(type, key) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try primitive(type, key) }
+    func decode(_: Bool.Type, forKey key: Key) throws -> Bool { let v = try value(key); return try state.decodeBool(at: v.offset, end: v.end, path: codingPath + [key]) }
+    func decode(_: String.Type, forKey key: Key) throws -> String { let v = try value(key); return try state.decodeString(at: v.offset, end: v.end, path: codingPath + [key]) }
+    func decode(_: Double.Type, forKey key: Key) throws -> Double { let v = try value(key); return try state.decodeDouble(at: v.offset, end: v.end, path: codingPath + [key]) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try primitive(type, key) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try primitive(type, key) }
+    func decode(_: Int.Type, forKey key: Key) throws -> Int { let v = try value(key); return try state.decodeInteger(Int.self, at: v.offset, end: v.end, path: codingPath + [key]) }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try primitive(type, key) }
     func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try primitive(type, key) }
     func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try primitive(type, key) }
@@ -142,11 +145,23 @@ final class BinaryPayloadKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingCo
 
     // One lookup for a missing key, nil and a value (the protocol's defaults look up three times).
 
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try ifPresent(type, key) }
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try ifPresent(type, key) }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try ifPresent(type, key) }
+    func decodeIfPresent(_: Bool.Type, forKey key: Key) throws -> Bool? {
+        guard let v = try present(key) else { return nil }
+        return try state.decodeBool(at: v.offset, end: v.end, path: codingPath + [key])
+    }
+    func decodeIfPresent(_: String.Type, forKey key: Key) throws -> String? {
+        guard let v = try present(key) else { return nil }
+        return try state.decodeString(at: v.offset, end: v.end, path: codingPath + [key])
+    }
+    func decodeIfPresent(_: Double.Type, forKey key: Key) throws -> Double? {
+        guard let v = try present(key) else { return nil }
+        return try state.decodeDouble(at: v.offset, end: v.end, path: codingPath + [key])
+    }
     func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try ifPresent(type, key) }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try ifPresent(type, key) }
+    func decodeIfPresent(_: Int.Type, forKey key: Key) throws -> Int? {
+        guard let v = try present(key) else { return nil }
+        return try state.decodeInteger(Int.self, at: v.offset, end: v.end, path: codingPath + [key])
+    }
     func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try ifPresent(type, key) }
     func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try ifPresent(type, key) }
     func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try ifPresent(type, key) }
@@ -159,8 +174,14 @@ final class BinaryPayloadKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingCo
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try ifPresent(type, key) }
 
     private func ifPresent<T: Decodable>(_: T.Type, _ key: Key) throws -> T? {
-        guard let value = try find(key), !state.isNil(at: value.offset, end: value.end) else { return nil }
+        guard let value = try present(key) else { return nil }
         return try state.decodeValue(T.self, at: value.offset, end: value.end, nested: nested, key: key)
+    }
+
+    /// The extent of the value under `key`; nil when there is no such entry or it is nil.
+    private func present(_ key: Key) throws -> (offset: Int, end: Int)? {
+        guard let value = try find(key), !state.isNil(at: value.offset, end: value.end) else { return nil }
+        return value
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy _: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {

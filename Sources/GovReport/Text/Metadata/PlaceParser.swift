@@ -89,14 +89,28 @@ public enum PlaceParser {
         chains(in: HanTextScan.scalars(text), skipTitles: skipTitles)
     }
 
+    /// The longest name before a suffix, in scalars.
+    static let maxNameLength = 8
+
     static func chains(in scalars: Scalars, skipTitles: Bool) -> [PlaceChain] {
         let titles = skipTitles ? HanTextScan.bookTitleMask(scalars) : []
         let quotes = skipTitles ? HanTextScan.quoteMask(scalars) : []
+        // Where the next character that can begin a suffix stands, from each position. A unit
+        // needs one within a name's length, which most positions of a report lack: they are
+        // passed over without trying every name length (this scan was the extract stage's
+        // largest single cost).
+        let suffixFirsts = AdministrativeDivision.suffixFirsts
+        var nextSuffix = [Int](repeating: scalars.count, count: scalars.count + 1)
+        for position in stride(from: scalars.count - 1, through: 0, by: -1) {
+            nextSuffix[position] = suffixFirsts.contains(scalars[position]) ? position : nextSuffix[position + 1]
+        }
+        let stopChars = AdministrativeDivision.nameStopChars
         var found: [PlaceChain] = []
         var index = 0
         while index < scalars.count {
             let skipped = skipTitles && (titles[index] || quotes[index])
-            if !skipped, NameBoundary.isNameStart(scalars, at: index, stopChars: AdministrativeDivision.nameStopChars),
+            if !skipped, nextSuffix[index + 1] <= index + maxNameLength,
+               NameBoundary.isNameStart(scalars, at: index, stopChars: stopChars),
                let chain = chain(in: scalars, at: index),
                !skipTitles || !chain.range.contains(where: { titles[$0] || quotes[$0] }) {
                 found.append(chain)
@@ -152,7 +166,7 @@ public enum PlaceParser {
     private static func candidateUnits(_ scalars: Scalars, at index: Int, parent: PlaceUnit?) -> [(PlaceUnit, Bool)] {
         var units: [(PlaceUnit, Bool)] = []
         var nameLength = 1
-        while nameLength <= 8, index + nameLength < scalars.count {
+        while nameLength <= maxNameLength, index + nameLength < scalars.count {
             let last = scalars[index + nameLength - 1]
             guard HanTextScan.isHan(last), !AdministrativeDivision.nameStopChars.contains(last) else { break }
             let nameEnd = index + nameLength
