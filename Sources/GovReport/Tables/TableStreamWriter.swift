@@ -47,6 +47,8 @@ extension TableWriter {
         var counts: [Int] = []
         try set.addFiles(named: fileNames) { files in
             let sink = RowSink(schemas: schemas, options: options, files: files)
+            // No background write may outlive the files, whatever `produce` throws.
+            defer { sink.waitForBackgroundWrites() }
             try sink.start()
             try produce(sink)
             try sink.finish()
@@ -83,9 +85,13 @@ extension TableWriter {
         }
 
         func start() throws {
+            // At most this many chunks wait for or are in compression at once: memory stays flat
+            // when the rows come faster than zlib takes them.
+            let inFlight = options.compressInBackground ? DispatchSemaphore(value: 2 * schemas.count * csvFormats.count) : nil
             for schema in schemas {
                 for format in csvFormats {
-                    let stream = try CSVStream(gzipLevel: format == .csvGz ? options.gzipLevel : nil, preamble: encoder.preamble)
+                    let stream = try CSVStream(gzipLevel: format == .csvGz ? options.gzipLevel : nil, preamble: encoder.preamble,
+                                               inFlight: inFlight)
                     stream.buffer.append(contentsOf: encoder.headerLine(schema.fieldNames).utf8)
                     streams.append(stream)
                 }
@@ -131,6 +137,10 @@ extension TableWriter {
             }
         }
 
+        func waitForBackgroundWrites() {
+            for stream in streams { stream.waitForBackgroundWrites() }
+        }
+
         func finish() throws {
             guard let files else { return }
             for (position, stream) in streams.enumerated() {
@@ -142,26 +152,60 @@ extension TableWriter {
 }
 
 /// One CSV file being streamed: its line buffer and, for csv.gz, its compressor.
-private final class CSVStream {
+///
+/// In the background mode each full buffer goes to the stream's own serial queue, which
+/// compresses and writes the chunks in order while the rows go on being encoded. The compressor
+/// is then touched only on that queue, and `finish` waits for the queue before it ends the file:
+/// that discipline, not the compiler, makes the class safe to send.
+private final class CSVStream: @unchecked Sendable {
     var buffer: [UInt8]
     private var gzip: GzipWriter?
+    private let queue: DispatchQueue?
+    private let inFlight: DispatchSemaphore?
+    /// The first error of a background chunk, thrown by the next flush or by finish.
+    private let failure = Locked<(any Error)?>(nil)
 
-    init(gzipLevel: Int?, preamble: [UInt8]) throws {
+    init(gzipLevel: Int?, preamble: [UInt8], inFlight: DispatchSemaphore? = nil) throws {
         gzip = try gzipLevel.map { try GzipWriter(level: $0) }
         buffer = preamble
         buffer.reserveCapacity(TableWriter.bufferSize + 4096)
+        self.inFlight = inFlight
+        queue = inFlight == nil ? nil : DispatchQueue(label: "govreport.table-file")
     }
 
     func flush(to files: StagedFiles, index: Int) throws {
-        if gzip != nil {
-            try files.write(gzip!.write(buffer), toFile: index)
-        } else {
-            try files.write(buffer, toFile: index)
+        guard let queue, let inFlight else {
+            try write(buffer, to: files, index: index)
+            buffer.removeAll(keepingCapacity: true)
+            return
         }
-        buffer.removeAll(keepingCapacity: true)
+        if let error = failure.current { throw error }
+        let chunk = buffer
+        buffer = []
+        buffer.reserveCapacity(TableWriter.bufferSize + 4096)
+        inFlight.wait()
+        queue.async {
+            defer { inFlight.signal() }
+            guard self.failure.current == nil else { return }
+            do { try self.write(chunk, to: files, index: index) } catch { self.failure.withLock { $0 = error } }
+        }
+    }
+
+    private func write(_ chunk: [UInt8], to files: StagedFiles, index: Int) throws {
+        if gzip != nil {
+            try files.write(gzip!.write(chunk), toFile: index)
+        } else {
+            try files.write(chunk, toFile: index)
+        }
+    }
+
+    func waitForBackgroundWrites() {
+        queue?.sync {}
     }
 
     func finish(to files: StagedFiles, index: Int) throws {
+        waitForBackgroundWrites()
+        if let error = failure.current { throw error }
         if gzip != nil {
             try files.write(gzip!.finish(), toFile: index)
         }

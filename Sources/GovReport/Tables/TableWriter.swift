@@ -35,14 +35,18 @@ public struct TableWriter: Sendable {
         public var gzipLevel: Int
         /// Rows per workbook sheet including the header; Excel's limit unless a test wants less.
         public var xlsxRowsPerSheet: Int
+        /// A streaming write compresses and writes each file on a thread of its own while the
+        /// rows are encoded (for runs with more than one job); the bytes are the same.
+        public var compressInBackground: Bool
 
         public init(formats: [Format] = [.csvGz], csv: CSVEncoder.Options = .init(),
                     gzipLevel: Int = GzipWriter.defaultLevel,
-                    xlsxRowsPerSheet: Int = XLSXWorkbook.sheetRowLimit) {
+                    xlsxRowsPerSheet: Int = XLSXWorkbook.sheetRowLimit, compressInBackground: Bool = false) {
             self.formats = formats
             self.csv = csv
             self.gzipLevel = gzipLevel
             self.xlsxRowsPerSheet = xlsxRowsPerSheet
+            self.compressInBackground = compressInBackground
         }
     }
 

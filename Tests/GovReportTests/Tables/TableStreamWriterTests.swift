@@ -34,7 +34,8 @@ import Testing
 
     /// Several times the write buffer, so that every stream is flushed mid-table, into both CSV
     /// formats at once (the line is encoded once and copied to the other format's buffer).
-    @Test func aTableLargerThanTheBufferStreamsIntoEveryFormatWhole() throws {
+    /// 12,000 paragraph rows, 40 a document: several buffers' worth.
+    private static let manyParagraphs: [TableRow] = {
         let base = TablesFixture.paragraphs
         var rows: [TableRow] = []
         for number in 0..<12_000 {
@@ -43,6 +44,13 @@ import Testing
             row[1] = .integer(number % 40 + 1)
             rows.append(row)
         }
+        return rows
+    }()
+
+    /// Also with the files compressed and written on threads of their own (runs with --jobs > 1).
+    @Test(arguments: [false, true])
+    func aTableLargerThanTheBufferStreamsIntoEveryFormatWhole(inBackground: Bool) throws {
+        let rows = Self.manyParagraphs
         let table = TableWriter.Table(schema: TableCatalog.paragraphs, rows: rows)
         let bytes = CSVEncoder().encode(header: table.schema.fieldNames, rows: rows)
         #expect(bytes.count > 4 * TableWriter.bufferSize)
@@ -50,8 +58,8 @@ import Testing
         let whole = try TablesScratchDirectory()
         let streamed = try TablesScratchDirectory()
         defer { whole.remove(); streamed.remove() }
-        let writer = TableWriter(options: .init(formats: [.csv, .csvGz]))
-        try writer.write([table], extraFiles: [], to: whole.url)
+        try TableWriter(options: .init(formats: [.csv, .csvGz])).write([table], extraFiles: [], to: whole.url)
+        let writer = TableWriter(options: .init(formats: [.csv, .csvGz], compressInBackground: inBackground))
         _ = try writer.writeStreaming([table.schema], to: streamed.url, produce: { sink in
             for start in stride(from: 0, to: rows.count, by: 40) {
                 try sink.append(Array(rows[start..<min(start + 40, rows.count)]), toTable: 0)
@@ -62,6 +70,26 @@ import Testing
             #expect(try whole.read(name) == streamed.read(name), "\(name)")
         }
         #expect(try streamed.read("paragraphs.csv") == bytes)
+    }
+
+    /// A bad row after chunks have gone to the background threads: the error comes out, the
+    /// threads are done before the staged files are dropped, and the previous outputs stay.
+    @Test func aBadRowAfterBackgroundChunksLeavesThePreviousOutputs() throws {
+        let dir = try TablesScratchDirectory()
+        defer { dir.remove() }
+        let rows = Self.manyParagraphs
+        try TableWriter().write([TableWriter.Table(schema: TableCatalog.paragraphs, rows: Array(rows.prefix(80)))], to: dir.url)
+        let before = try dir.names().map { try dir.read($0) }
+        var bad = rows[0]
+        bad[1] = .text("一")
+        let writer = TableWriter(options: .init(formats: [.csv, .csvGz], compressInBackground: true))
+        #expect {
+            try writer.writeStreaming([TableCatalog.paragraphs], to: dir.url) { sink in
+                try sink.append(Array(rows.prefix(8_000)), toTable: 0)
+                try sink.append([bad], toTable: 0)
+            }
+        } throws: { "\($0)".contains("row 8001") }
+        #expect(try dir.names().map { try dir.read($0) } == before)
     }
 
     @Test func aBadRowMidStreamLeavesThePreviousOutputs() throws {

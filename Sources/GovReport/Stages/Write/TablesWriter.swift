@@ -23,7 +23,7 @@ struct TablesWriter {
     private var writerOptions: TableWriter.Options {
         TableWriter.Options(formats: options.formats.compactMap(TableWriter.Format.init(rawValue:)),
                             csv: CSVEncoder.Options(spreadsheetSafe: options.spreadsheetSafe, excelBOM: options.excelBOM),
-                            gzipLevel: options.gzipLevel)
+                            gzipLevel: options.gzipLevel, compressInBackground: jobs > 1)
     }
 
     /// Writes the tables unless they are up to date; returns whether it wrote. Fills the report's
