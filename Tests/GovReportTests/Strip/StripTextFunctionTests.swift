@@ -96,4 +96,14 @@ import Testing
         let hides = style.withCString { $0.withMemoryRebound(to: UInt8.self, capacity: style.utf8.count + 1) { HTMLDocument.hidesElement(style: $0) } }
         #expect(hides == hidden)
     }
+
+    @Test func titleNamesInIdsAndClasses() {
+        for name in ["title", "article-title", "news_title big", "maintitle", "titlebar", "content tit", "bt", "x-biaoti",
+                     "col\ttitle", "标题 title"] {
+            #expect(HTMLStripper.namesTitle(name), "\(name)")
+        }
+        for name in ["", "subtitles", "entitled", "btn", "bti", "tt", "biao", "list--", "title\u{301}", "标题"] {
+            #expect(!HTMLStripper.namesTitle(name), "\(name)")
+        }
+    }
 }

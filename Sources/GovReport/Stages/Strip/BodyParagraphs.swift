@@ -20,12 +20,19 @@ struct BodyParagraphs: Sendable {
     /// Removes the title from the first lines (also a title broken over two lines by <br>).
     private func dropLeadingTitle(_ paragraphs: inout [String], titles: [String]) {
         let wanted = Set(titles.map(Self.squeezed).filter { !$0.isEmpty })
-        guard !wanted.isEmpty else { return }
+        guard let longest = wanted.map(\.unicodeScalars.count).max() else { return }
         for start in 0..<min(3, paragraphs.count) {
-            var joined = ""
-            for end in start..<min(start + 3, paragraphs.count) {
-                joined += Self.squeezed(paragraphs[end])
-                if wanted.contains(joined) {
+            var joined = String.UnicodeScalarView()
+            var count = 0
+            lines: for end in start..<min(start + 3, paragraphs.count) {
+                // Squeezed no further than a title is long: a one-line report's single paragraph
+                // is the whole text, and squeezing it whole three times cost more than the rest.
+                for scalar in paragraphs[end].unicodeScalars where !InlineText.isSpace(scalar) {
+                    joined.append(scalar)
+                    count += 1
+                    if count > longest { break lines }
+                }
+                if wanted.contains(String(joined)) {
                     paragraphs.removeSubrange(start...end)
                     return
                 }
