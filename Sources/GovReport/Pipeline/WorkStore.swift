@@ -261,7 +261,6 @@ final class WorkStore: Sendable {
         }
     }
 
-    /// Stores a stage's output and clears an earlier failure of that stage.
     /// One stage's output for `storeDocument`.
     struct StageOutput {
         var stage: String
@@ -270,12 +269,13 @@ final class WorkStore: Sendable {
         var payload: Data
     }
 
+    /// Stores a stage's output and clears an earlier failure of that stage.
     func storeOutput(_ docId: String, stage: String, cacheKey: String, outputHash: String, payload: Data) throws {
         try storeDocument(docId, content: nil, outputs: [StageOutput(stage: stage, cacheKey: cacheKey, outputHash: outputHash, payload: payload)])
     }
 
-    /// What a pass read of a document's file for `storeDocument`: new content with the file's
-    /// stamp, or (`raw` nil) only a new stamp for the same content.
+    /// What a pass learned of a document's file, for `storeDocument`: new content with the
+    /// file's stamp, or (`raw` nil) only a new stamp for the same content.
     struct ContentWrite {
         var raw: RawDocument?
         /// nil when the file was too fresh to trust its stamp (`FileStamp.isSettled`).

@@ -16,15 +16,10 @@ public final class OpenCCConverter: @unchecked Sendable {
     /// dictionaries at the first conversion rather than here: reading them costs about as much as
     /// opening the configuration, and a run that converts nothing (a rerun with nothing changed,
     /// `--from extract`) need not pay for it.
-    private let changed = Locked<Result<OpenCCChangedScalars, any Error>?>(nil)
+    private let changed: LazyValue<OpenCCChangedScalars>
 
     var changedScalars: OpenCCChangedScalars {
-        get throws {
-            try changed.withLock { value in
-                if value == nil { value = Result { try OpenCCChangedScalars(configPath: configPath) } }
-                return try value!.get()
-            }
-        }
+        get throws { try changed.value() }
     }
 
     /// Opens the configuration at `configPath` (a file path, see `locate`).
@@ -39,6 +34,7 @@ public final class OpenCCConverter: @unchecked Sendable {
         }
         self.configPath = configPath
         self.handle = opened
+        changed = LazyValue { try OpenCCChangedScalars(configPath: configPath) }
     }
 
     deinit {

@@ -3,10 +3,9 @@
 /// every run.
 struct ScriptProbe: Sendable {
     let toSimplified: OpenCCConverter
-    private let s2tPath: String
     /// Opened at the first document with a traditional character: s2t's phrase table takes
     /// longer to load than anything else a run sets up, and most runs never need it.
-    private let opened = Locked<Result<OpenCCConverter, any Error>?>(nil)
+    private let s2t: LazyValue<OpenCCConverter>
 
     /// `reusing` is taken as the t2s converter when it was opened from the same file.
     init(reusing converter: OpenCCConverter) throws {
@@ -14,16 +13,11 @@ struct ScriptProbe: Sendable {
             throw StageFailure("normalize.opencc", "OpenCC's t2s.json and s2t.json are needed to detect the script but were not found in \(OpenCCConverter.dataDirectories.joined(separator: ", "))")
         }
         toSimplified = converter.configPath == t2s ? converter : try OpenCCConverter(configPath: t2s)
-        s2tPath = s2t
+        self.s2t = LazyValue { try OpenCCConverter(configPath: s2t) }
     }
 
     var toTraditional: OpenCCConverter {
-        get throws {
-            try opened.withLock { value in
-                if value == nil { value = Result { try OpenCCConverter(configPath: s2tPath) } }
-                return try value!.get()
-            }
-        }
+        get throws { try s2t.value() }
     }
 
     func detect(_ paragraphs: [String]) throws -> ChineseScript {
@@ -42,9 +36,9 @@ struct ScriptProbe: Sendable {
             evidence.traditionalOnly += ScriptDetector.changes(source: paragraph, converted: converted)
         }
         guard evidence.traditionalOnly > 0 else { return .hans }
-        let s2t = try toTraditional
+        let converter = try toTraditional
         for paragraph in paragraphs {
-            let traditional = try AlignedConversion.convert(paragraph, with: s2t.convert)
+            let traditional = try AlignedConversion.convert(paragraph, with: converter.convert)
             evidence.simplifiedOnly += ScriptDetector.changes(source: paragraph, converted: traditional)
         }
         return ScriptDetector.classify(evidence)
