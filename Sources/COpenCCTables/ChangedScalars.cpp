@@ -14,6 +14,7 @@
 #include <DictGroup.hpp>
 #include <Exception.hpp>
 #include <Lexicon.hpp>
+#include <UTF8Util.hpp>
 #pragma GCC diagnostic pop
 
 #include <algorithm>
@@ -21,6 +22,7 @@
 #include <cstring>
 #include <exception>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,28 +30,22 @@
 
 namespace {
 
-// The dictionaries hold valid UTF-8 (OpenCC checks it when it builds them); a malformed lead
-// byte is taken as one scalar of its own value, which can only add to the set.
-std::vector<uint32_t> scalarsOf(const std::string &text) {
-    std::vector<uint32_t> scalars;
-    size_t i = 0;
-    while (i < text.size()) {
-        const unsigned char lead = static_cast<unsigned char>(text[i]);
-        size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        if (lead >= 0x80 && lead < 0xC0) length = 1;
-        uint32_t value = length == 1 ? lead : length == 2 ? (lead & 0x1F) : length == 3 ? (lead & 0x0F) : (lead & 0x07);
-        for (size_t k = 1; k < length && i + k < text.size(); ++k) {
-            value = (value << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        }
-        scalars.push_back(value);
-        i += length;
+// A text's characters (code points, as UTF-8), split with OpenCC's own UTF-8 helper, which
+// throws on a malformed byte (reported as the configuration's error).
+std::vector<std::string> charactersOf(const std::string &text) {
+    std::vector<std::string> characters;
+    size_t position = 0;
+    while (position < text.size()) {
+        const size_t length = std::min(opencc::UTF8Util::NextCharLength(text.c_str() + position), text.size() - position);
+        characters.push_back(text.substr(position, length));
+        position += length;
     }
-    return scalars;
+    return characters;
 }
 
 // A group's merged lexicon may keep one entry per key, so each dictionary of a group is read on
 // its own: the set is then a superset of what any match can change, whichever entry wins.
-void collect(const opencc::DictPtr &dict, std::vector<uint32_t> &changed) {
+void collect(const opencc::DictPtr &dict, std::set<std::string> &changed) {
     if (auto group = std::dynamic_pointer_cast<opencc::DictGroup>(dict)) {
         for (const auto &member : group->GetDicts()) collect(member, changed);
         return;
@@ -59,18 +55,15 @@ void collect(const opencc::DictPtr &dict, std::vector<uint32_t> &changed) {
         const std::string key = entry->Key();
         const std::string value = entry->GetDefault();
         if (key == value) continue;
-        const std::vector<uint32_t> from = scalarsOf(key);
-        const std::vector<uint32_t> to = scalarsOf(value);
-        if (from.size() != to.size()) {
-            changed.insert(changed.end(), from.begin(), from.end());
-            continue;
-        }
+        const std::vector<std::string> from = charactersOf(key);
+        const std::vector<std::string> to = charactersOf(value);
         for (size_t i = 0; i < from.size(); ++i) {
-            if (from[i] != to[i]) changed.push_back(from[i]);
+            if (from.size() != to.size() || from[i] != to[i]) changed.insert(from[i]);
         }
     }
 }
 
+// A malloc'd copy for Swift to free with govreport_opencc_free.
 char *copyMessage(const std::string &message) {
     char *copy = static_cast<char *>(std::malloc(message.size() + 1));
     if (copy) std::memcpy(copy, message.c_str(), message.size() + 1);
@@ -79,27 +72,23 @@ char *copyMessage(const std::string &message) {
 
 }  // namespace
 
-extern "C" int govreport_opencc_changed_scalars(const char *config_path, uint32_t **scalars, size_t *count, char **error) {
-    *scalars = nullptr;
-    *count = 0;
+extern "C" int govreport_opencc_changed_characters(const char *config_path, char **characters, char **error) {
+    *characters = nullptr;
     *error = nullptr;
     try {
         opencc::Config config;
         const opencc::ConverterPtr converter = config.NewFromFile(config_path);
-        std::vector<uint32_t> changed;
+        std::set<std::string> changed;
         for (const auto &conversion : converter->GetConversionChain()->GetConversions()) {
             collect(conversion->GetDict(), changed);
         }
-        std::sort(changed.begin(), changed.end());
-        changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
-        uint32_t *copy = static_cast<uint32_t *>(std::malloc(std::max<size_t>(1, changed.size()) * sizeof(uint32_t)));
-        if (!copy) {
+        std::string joined;
+        for (const auto &character : changed) joined += character;
+        *characters = copyMessage(joined);
+        if (!*characters) {
             *error = copyMessage("out of memory");
             return -1;
         }
-        std::copy(changed.begin(), changed.end(), copy);
-        *scalars = copy;
-        *count = changed.size();
         return 0;
     } catch (const opencc::Exception &exception) {  // not a std::exception
         *error = copyMessage(exception.what());

@@ -8,14 +8,14 @@
 extern "C" {
 #endif
 
-/// The Unicode scalars that an OpenCC configuration can change: for every entry of every
-/// dictionary of its conversion chain whose default value differs from its key, the key's
-/// scalars at the positions where the two differ (all of the key's scalars when their lengths
-/// differ). A text with none of them converts to itself.
+/// The characters that an OpenCC configuration can change: for every entry of every dictionary
+/// of its conversion chain whose default value differs from its key, the key's characters at the
+/// positions where the two differ (all of the key's characters when their lengths differ). A text
+/// with none of them converts to itself.
 ///
-/// Returns 0 and sets `*scalars` (sorted, without repeats; free with `govreport_opencc_free`) and
-/// `*count`; or returns -1 and sets `*error` to a message (free with `govreport_opencc_free`).
-int govreport_opencc_changed_scalars(const char *config_path, uint32_t **scalars, size_t *count, char **error);
+/// Returns 0 and sets `*characters` to them as one UTF-8 string, each once; or returns -1 and
+/// sets `*error` to a message. Free either with `govreport_opencc_free`.
+int govreport_opencc_changed_characters(const char *config_path, char **characters, char **error);
 
 void govreport_opencc_free(void *pointer);
 

@@ -111,36 +111,29 @@ struct GlobExpander {
                 unreadable.append((directory, error.localizedDescription))
                 return
             }
-            let rest = Array(remaining.dropFirst())
-            if first == "**" {
-                // Zero folders: the rest of the pattern applies here.
-                walk(directory, remainingAfterGlobstar: rest, names: names)
-                for name in names where !name.hasPrefix(".") {
-                    let path = child(directory, name)
-                    if isDirectory(path) { walk(path, remaining: remaining) }
-                }
+            guard first == "**" else {
+                match(names, in: directory, remaining: remaining)
                 return
             }
-            for name in names where fnmatch(first, name, FNM_PERIOD) == 0 {
+            // Zero folders: the rest of the pattern applies here.
+            match(names, in: directory, remaining: Array(remaining.dropFirst()))
+            for name in names where !name.hasPrefix(".") {
+                let path = child(directory, name)
+                if isDirectory(path) { walk(path, remaining: remaining) }
+            }
+        }
+
+        /// The entries of `directory` that the first segment of `remaining` matches: files when
+        /// it is the last segment, else folders to walk with the rest.
+        private mutating func match(_ names: [String], in directory: String, remaining: [String]) {
+            guard let segment = remaining.first else { return }
+            let rest = Array(remaining.dropFirst())
+            for name in names where fnmatch(segment, name, FNM_PERIOD) == 0 {
                 let path = child(directory, name)
                 if rest.isEmpty {
                     if !isDirectory(path), filter(path) { files.append(path) }
                 } else if isDirectory(path) {
                     walk(path, remaining: rest)
-                }
-            }
-        }
-
-        /// `**` standing for zero folders: match the rest of the pattern against this folder's entries.
-        private mutating func walk(_ directory: String, remainingAfterGlobstar rest: [String], names: [String]) {
-            guard let next = rest.first else { return }
-            let after = Array(rest.dropFirst())
-            for name in names where fnmatch(next, name, FNM_PERIOD) == 0 {
-                let path = child(directory, name)
-                if after.isEmpty {
-                    if !isDirectory(path), filter(path) { files.append(path) }
-                } else if isDirectory(path) {
-                    walk(path, remaining: after)
                 }
             }
         }

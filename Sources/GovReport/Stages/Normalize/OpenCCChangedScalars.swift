@@ -1,6 +1,6 @@
 import COpenCCTables
 
-/// The scalars an OpenCC configuration can change (see `govreport_opencc_changed_scalars`): a
+/// The scalars an OpenCC configuration can change (see `govreport_opencc_changed_characters`): a
 /// text with none of them converts to itself, so the converter returns it without calling
 /// OpenCC. Most reports are written in simplified characters, and t2s changes only traditional
 /// ones, so this spares the dictionary walk for nearly every paragraph.
@@ -16,15 +16,14 @@ struct OpenCCChangedScalars: Sendable, CustomStringConvertible {
     /// The set of the configuration at `configPath`; throws with OpenCC's message when its
     /// dictionaries cannot be read.
     init(configPath: String) throws {
-        var scalars: UnsafeMutablePointer<UInt32>?
-        var count = 0
+        var characters: UnsafeMutablePointer<CChar>?
         var error: UnsafeMutablePointer<CChar>?
-        guard govreport_opencc_changed_scalars(configPath, &scalars, &count, &error) == 0, let scalars else {
+        guard govreport_opencc_changed_characters(configPath, &characters, &error) == 0, let characters else {
             defer { govreport_opencc_free(error) }
             throw StageFailure("normalize.opencc", "OpenCC cannot list the dictionaries of \(configPath): \(error.map { String(cString: $0) } ?? "unknown error")")
         }
-        defer { govreport_opencc_free(scalars) }
-        self.init(UnsafeBufferPointer(start: scalars, count: count))
+        defer { govreport_opencc_free(characters) }
+        self.init(String(cString: characters).unicodeScalars.map(\.value))
     }
 
     init(_ scalars: some Sequence<UInt32>) {
@@ -49,16 +48,6 @@ struct OpenCCChangedScalars: Sendable, CustomStringConvertible {
 
     /// Whether `text` has a scalar of the set, that is whether converting it may change it.
     func touches(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            // Scalars below U+0080 are never in a t2s-style set, but a configuration may map
-            // them: decode every scalar rather than assume.
-            var iterator = bytes.makeIterator()
-            var decoder = UTF8()
-            while case .scalarValue(let scalar) = decoder.decode(&iterator) {
-                if contains(scalar) { return true }
-            }
-            return false
-        }
+        text.unicodeScalars.contains(where: contains)
     }
 }

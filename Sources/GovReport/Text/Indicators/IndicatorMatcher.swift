@@ -23,12 +23,11 @@ public struct IndicatorMatcher: Sendable {
 
     public func match(subject: String, unit: String) -> IndicatorRule? {
         guard !subject.isEmpty, let candidates = rulesByUnit[unit] else { return nil }
-        let bytes = Array(subject.utf8)
-        let mask = CompiledIndicatorRule.mask(of: subject.unicodeScalars)
+        let text = CompiledIndicatorRule.Text(subject)
         var best: (index: Int, priority: Int, score: Int)?
         var tied = false
         for index in candidates {
-            guard let score = compiled[index].score(subject: bytes, mask: mask) else { continue }
+            guard let score = compiled[index].score(subject: text) else { continue }
             let priority = rules[index].priority
             if let current = best {
                 if (priority, score) > (current.priority, current.score) {
@@ -67,12 +66,26 @@ public struct IndicatorMatcher: Sendable {
 /// the longest keyword found in each group). Subjects are normalised text, so a byte-wise
 /// substring is a character-wise one; an empty keyword matches nothing, as in Foundation.
 struct CompiledIndicatorRule: Sendable {
+    /// A keyword or a subject as the matching reads it: its UTF-8 bytes and one bit per scalar
+    /// (the value modulo 64). A word whose bits are not all in the subject's is not in it, which
+    /// rules out most words without a byte search.
+    struct Text: Sendable {
+        let bytes: [UInt8]
+        let mask: UInt64
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            mask = text.unicodeScalars.reduce(0) { $0 | 1 << UInt64($1.value & 63) }
+        }
+
+        func contains(_ word: Text) -> Bool {
+            word.mask & ~mask == 0 && CompiledIndicatorRule.contains(bytes, word.bytes)
+        }
+    }
+
     struct Word: Sendable {
-        var bytes: [UInt8]
+        var text: Text
         var characters: Int
-        /// `mask(of:)` of the word: a word whose bits are not all in the subject's is not in it,
-        /// which rules out most words without a byte search.
-        var mask: UInt64
     }
 
     let all: [[Word]]
@@ -82,7 +95,7 @@ struct CompiledIndicatorRule: Sendable {
     init(_ rule: IndicatorRule) {
         func compile(_ groups: [[String]]) -> [[Word]] {
             groups.map { group in
-                group.map { Word(bytes: Array($0.utf8), characters: $0.count, mask: Self.mask(of: $0.unicodeScalars)) }
+                group.map { Word(text: Text($0), characters: $0.count) }
             }
         }
         all = compile(rule.all)
@@ -91,37 +104,27 @@ struct CompiledIndicatorRule: Sendable {
     }
 
     /// The score of a subject whose unit the rule accepts (`IndicatorMatcher` picks the rules by unit).
-    /// `mask` is `mask(of:)` of the subject.
-    func score(subject: [UInt8], mask: UInt64) -> Int? {
+    func score(subject: Text) -> Int? {
         var matched = 0
         for group in all {
-            guard let hit = longestHit(group, in: subject, mask: mask) else { return nil }
+            guard let hit = longestHit(group, in: subject) else { return nil }
             matched += hit
         }
         if !any.isEmpty {
-            guard let best = any.compactMap({ longestHit($0, in: subject, mask: mask) }).max() else { return nil }
+            guard let best = any.compactMap({ longestHit($0, in: subject) }).max() else { return nil }
             matched += best
         }
-        for group in none where group.contains(where: { Self.contains(subject, mask, $0) }) { return nil }
+        for group in none where group.contains(where: { subject.contains($0.text) }) { return nil }
         return matched
     }
 
-    /// One bit per scalar (its value modulo 64) of the text.
-    static func mask(of scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
-        scalars.reduce(0) { $0 | 1 << UInt64($1.value & 63) }
-    }
-
     /// The length in characters of the longest word of the group found in the subject.
-    private func longestHit(_ group: [Word], in subject: [UInt8], mask: UInt64) -> Int? {
+    private func longestHit(_ group: [Word], in subject: Text) -> Int? {
         var best: Int?
-        for word in group where Self.contains(subject, mask, word) {
+        for word in group where subject.contains(word.text) {
             best = max(best ?? 0, word.characters)
         }
         return best
-    }
-
-    private static func contains(_ subject: [UInt8], _ mask: UInt64, _ word: Word) -> Bool {
-        word.mask & ~mask == 0 && contains(subject, word.bytes)
     }
 
     static func contains(_ text: [UInt8], _ word: [UInt8]) -> Bool {
