@@ -112,7 +112,7 @@ public final class Runner: Sendable {
             do {
                 let writer = TablesWriter(store: store, options: options, outputDirectory: config.outputDirectory,
                                           fingerprint: write.fingerprint, logger: logger, jobs: report.jobs)
-                let outcome = try writer.write(force: plan.forces("write"), report: &report)
+                let outcome = try writer.write(force: plan.forces("write"), remake: plan.force, report: &report)
                 report.tablesWritten = outcome
                 if outcome { writeCounts.processed = 1 } else { writeCounts.cached = 1 }
             } catch {

@@ -65,6 +65,10 @@ final class WorkStore: Sendable {
         migrator.registerMigration("v2-file-stamp") { db in
             try db.execute(sql: "ALTER TABLE documents ADD COLUMN file_stamp TEXT")
         }
+        // Each document's part of the tables as the write stage last made it (WorkStore+DocumentRows).
+        migrator.registerMigration("v3-document-rows") { db in
+            try db.execute(sql: "CREATE TABLE document_rows (doc_id TEXT PRIMARY KEY, rows_key TEXT NOT NULL, payload BLOB NOT NULL)")
+        }
         return migrator
     }
 
@@ -355,42 +359,6 @@ final class WorkStore: Sendable {
                 JOIN documents d ON d.doc_id = f.doc_id WHERE d.listed = 1 OR ? = 0
                 """, arguments: [listedOnly ? 1 : 0])
                 .map { FailureRow(docId: $0["doc_id"], source: $0["source"], stage: $0["stage"], code: $0["code"], message: $0["message"]) }
-        }
-    }
-
-    /// The output hashes of every listed document's stages: what the tables are built from.
-    /// The SHA-256 of one line per document stage and per failure, fed to the hash row by row
-    /// (holding all the lines and rows at once grew the run's memory with the number of
-    /// documents: 85 MB at 20,000).
-    func tablesFingerprint() throws -> String {
-        try pool.read { db in
-            var hasher = SHA256()
-            var line: [UInt8] = []
-            func add(_ fields: [String?], prefix: String = "") {
-                line.removeAll(keepingCapacity: true)
-                line.append(contentsOf: prefix.utf8)
-                for (index, field) in fields.enumerated() {
-                    if index > 0 { line.append(UInt8(ascii: "\t")) }
-                    line.append(contentsOf: (field ?? "").utf8)
-                }
-                line.append(UInt8(ascii: "\n"))
-                hasher.update(data: line)
-            }
-            let rows = try GRDB.Row.fetchCursor(db, sql: """
-                SELECT d.doc_id, d.source, d.sha256, o.stage, o.output_hash FROM documents d
-                LEFT JOIN outputs o ON o.doc_id = d.doc_id WHERE d.listed = 1 ORDER BY d.doc_id, o.stage
-                """)
-            while let row = try rows.next() {
-                add([row["doc_id"], row["source"], row["sha256"], row["stage"], row["output_hash"]])
-            }
-            let failures = try GRDB.Row.fetchCursor(db, sql: """
-                SELECT f.doc_id, f.stage, f.code, f.message FROM failures f JOIN documents d ON d.doc_id = f.doc_id
-                WHERE d.listed = 1 ORDER BY f.doc_id, f.stage
-                """)
-            while let row = try failures.next() {
-                add([row["doc_id"], row["stage"], row["code"], row["message"]], prefix: "F\t")
-            }
-            return hexDigest(hasher.finalize())
         }
     }
 

@@ -13,16 +13,24 @@ extension TableWriter {
     /// With `xlsx` among the formats the rows are gathered and written by `write(_:to:extraFiles:)`:
     /// the workbook is written sheet after sheet, so it needs every table whole.
     ///
+    /// Tables in `keeping` are left as the files already in the output directory are: nothing
+    /// is staged for them and rows given for them are dropped (`datapackage.json` still lists
+    /// them). The caller knows those files hold what their rows would be.
+    ///
     /// - Parameters:
+    ///   - keeping: indexes in `schemas` of the tables whose files stay as they are.
     ///   - produce: hands every row to the sink.
     ///   - extraFiles: files made once the tables are staged, from what was written and the row
     ///     count of each table (in `schemas` order); they go into the same commit.
     @discardableResult
-    public func writeStreaming(_ schemas: [TableSchema], to outputDirectory: URL,
+    public func writeStreaming(_ schemas: [TableSchema], to outputDirectory: URL, keeping: Set<Int> = [],
                                produce: (RowSink) throws -> Void,
                                extraFiles: (Written, [Int]) throws -> [(name: String, contents: [UInt8])] = { _, _ in [] })
         throws -> (written: Written, rowCounts: [Int]) {
         if options.formats.contains(.xlsx) {
+            guard keeping.isEmpty else {
+                throw TableWriterError(table: "*", message: "the workbook holds every table: none can be kept as it is")
+            }
             let sink = RowSink(schemas: schemas, options: options, files: nil)
             try produce(sink)
             let tables = zip(schemas, sink.collected).map { Table(schema: $0, rows: $1) }
@@ -43,10 +51,12 @@ extension TableWriter {
         })
 
         var set = try AtomicOutputSet(outputDirectory: outputDirectory)
-        let fileNames = schemas.flatMap { schema in options.formats.map { TableWriter.fileName(table: schema.name, format: $0) } }
+        let fileNames = schemas.indices.filter { !keeping.contains($0) }.flatMap { index in
+            options.formats.map { TableWriter.fileName(table: schemas[index].name, format: $0) }
+        }
         var counts: [Int] = []
         try set.addFiles(named: fileNames) { files in
-            let sink = RowSink(schemas: schemas, options: options, files: files)
+            let sink = RowSink(schemas: schemas, options: options, files: files, keeping: keeping)
             // No background write may outlive the files, whatever `produce` throws.
             defer { sink.waitForBackgroundWrites() }
             try sink.start()
@@ -67,13 +77,15 @@ extension TableWriter {
         let files: StagedFiles?
         let encoder: CSVEncoder
         let csvFormats: [Format]
-        /// One stream a table and CSV format, at index table × formats + format (as the files).
+        /// One stream a written table and CSV format, in the order of the files.
         private var streams: [CSVStream] = []
+        /// Where each table's streams start in `streams`; nil for a table kept as it is.
+        private var firstStream: [Int?]
         private var keyChecks: [GroupedKeyCheck]
         fileprivate(set) var collected: [[TableRow]]
         public private(set) var counts: [Int]
 
-        init(schemas: [TableSchema], options: Options, files: StagedFiles?) {
+        init(schemas: [TableSchema], options: Options, files: StagedFiles?, keeping: Set<Int> = []) {
             self.schemas = schemas
             self.options = options
             self.files = files
@@ -82,13 +94,20 @@ extension TableWriter {
             keyChecks = schemas.map { GroupedKeyCheck(keyIndexes: $0.primaryKey.compactMap($0.index(of:))) }
             collected = schemas.map { _ in [] }
             counts = schemas.map { _ in 0 }
+            let formats = options.formats.filter { $0 != .xlsx }.count
+            var next = 0
+            firstStream = schemas.indices.map { index in
+                if keeping.contains(index) { return nil }
+                defer { next += formats }
+                return next
+            }
         }
 
         func start() throws {
             // At most this many chunks wait for or are in compression at once: memory stays flat
             // when the rows come faster than zlib takes them.
             let inFlight = options.compressInBackground ? DispatchSemaphore(value: 2 * schemas.count * csvFormats.count) : nil
-            for schema in schemas {
+            for (schema, first) in zip(schemas, firstStream) where first != nil {
                 for format in csvFormats {
                     let stream = try CSVStream(gzipLevel: format == .csvGz ? options.gzipLevel : nil, preamble: encoder.preamble,
                                                inFlight: inFlight)
@@ -100,6 +119,7 @@ extension TableWriter {
 
         /// Rows of the table at `index` in the schemas, in order.
         public func append(_ rows: [TableRow], toTable index: Int) throws {
+            if files != nil, firstStream[index] == nil { return }
             let schema = schemas[index]
             for row in rows {
                 counts[index] += 1
@@ -107,14 +127,7 @@ extension TableWriter {
                 func fail(_ message: String) -> TableWriterError {
                     TableWriterError(table: schema.name, message: "row \(number): \(message)")
                 }
-                guard row.count == schema.fields.count else {
-                    throw fail("has \(row.count) cells but the table has \(schema.fields.count) columns")
-                }
-                for (field, cell) in zip(schema.fields, row) {
-                    if let problem = TableWriter.problem(with: cell, in: field) {
-                        throw fail("column \(field.name): \(problem)")
-                    }
-                }
+                if let problem = TableWriter.problem(with: row, in: schema) { throw fail(problem) }
                 if let problem = keyChecks[index].add(row) { throw fail(problem) }
                 guard let files else {
                     collected[index].append(row)
@@ -123,17 +136,41 @@ extension TableWriter {
                 if csvFormats.isEmpty { continue }
                 // Encoded once into the first stream's buffer and copied to the other formats'
                 // before any buffer is flushed (a flush empties it).
-                let first = streams[index * csvFormats.count]
+                let base = firstStream[index]!
+                let first = streams[base]
                 let start = first.buffer.count
                 encoder.appendLine(row, to: &first.buffer)
                 for format in csvFormats.indices.dropFirst() {
-                    streams[index * csvFormats.count + format].buffer.append(contentsOf: first.buffer[start...])
+                    streams[base + format].buffer.append(contentsOf: first.buffer[start...])
                 }
-                for format in csvFormats.indices {
-                    let position = index * csvFormats.count + format
-                    let stream = streams[position]
-                    if stream.buffer.count >= TableWriter.bufferSize { try stream.flush(to: files, index: position) }
-                }
+                try flushFull(from: base, files: files)
+            }
+        }
+
+        /// A group of rows of the table at `index`, already checked and encoded. Its rows must
+        /// be the whole group: rows of the same group may not come before or after it.
+        public func append(_ group: EncodedGroup, toTable index: Int) throws {
+            guard group.rows > 0 else { return }
+            guard let files else {
+                throw TableWriterError(table: schemas[index].name, message: "encoded rows cannot go into a workbook")
+            }
+            guard let base = firstStream[index] else { return }
+            if let value = group.group, let problem = keyChecks[index].addWhole(group: value) {
+                throw TableWriterError(table: schemas[index].name, message: "row \(counts[index] + 1): \(problem)")
+            }
+            counts[index] += group.rows
+            for format in csvFormats.indices {
+                streams[base + format].buffer.append(contentsOf: group.csv.utf8)
+            }
+            try flushFull(from: base, files: files)
+        }
+
+        /// Flushes the full buffers of one table's streams, which start at `base`.
+        private func flushFull(from base: Int, files: StagedFiles) throws {
+            for format in csvFormats.indices {
+                let position = base + format
+                let stream = streams[position]
+                if stream.buffer.count >= TableWriter.bufferSize { try stream.flush(to: files, index: position) }
             }
         }
 
@@ -214,11 +251,12 @@ private final class CSVStream: @unchecked Sendable {
 
 /// Unique primary keys over rows that come grouped by the key's first column: the keys of the
 /// current group, and the first-column values of the groups already closed.
+/// Groups are told apart by their text as written (`plainText`).
 private struct GroupedKeyCheck {
     let keyIndexes: [Int]
-    private var group: Cell?
+    private var group: String?
     private var keys: Set<[Cell]> = []
-    private var closed: Set<Cell> = []
+    private var closed: Set<String> = []
 
     init(keyIndexes: [Int]) { self.keyIndexes = keyIndexes }
 
@@ -226,17 +264,33 @@ private struct GroupedKeyCheck {
     mutating func add(_ row: TableRow) -> String? {
         guard let first = keyIndexes.first else { return nil }
         let key = keyIndexes.map { row[$0] }
-        if row[first] != group {
-            if let group { closed.insert(group) }
-            guard !closed.contains(row[first]) else {
-                return "rows with \(row[first].plainText) in the first key column do not come together"
-            }
-            group = row[first]
+        let value = row[first].plainText
+        if value != group {
+            if let problem = open(value) { return problem }
             keys.removeAll(keepingCapacity: true)
         }
         guard keys.insert(key).inserted else {
             return "primary key (\(key.map(\.plainText).joined(separator: ", "))) appears twice"
         }
+        return nil
+    }
+
+    /// A group whose keys were checked when it was encoded: only that it comes together.
+    mutating func addWhole(group value: String) -> String? {
+        guard !keyIndexes.isEmpty else { return nil }
+        if let problem = open(value) { return problem }
+        // Closed at once: no row of it may follow.
+        closed.insert(value)
+        group = nil
+        return nil
+    }
+
+    private mutating func open(_ value: String) -> String? {
+        if let group { closed.insert(group) }
+        guard !closed.contains(value) else {
+            return "rows with \(value) in the first key column do not come together"
+        }
+        group = value
         return nil
     }
 }

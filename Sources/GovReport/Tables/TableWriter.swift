@@ -221,14 +221,7 @@ public struct TableWriter: Sendable {
             func fail(_ message: String) -> TableWriterError {
                 TableWriterError(table: schema.name, message: "row \(number): \(message)")
             }
-            guard row.count == schema.fields.count else {
-                throw fail("has \(row.count) cells but the table has \(schema.fields.count) columns")
-            }
-            for (field, cell) in zip(schema.fields, row) {
-                if let problem = problem(with: cell, in: field) {
-                    throw fail("column \(field.name): \(problem)")
-                }
-            }
+            if let problem = problem(with: row, in: schema) { throw fail(problem) }
             if !keyIndexes.isEmpty {
                 let key = keyIndexes.map { row[$0] }
                 guard keys.insert(key).inserted else {

@@ -55,6 +55,37 @@ import Testing
         #expect(try store.tablesFingerprint() == sha256Hex(Data(text.utf8)))
     }
 
+    /// A table's key moves with the outputs of the stages it reads, every table's with a failure;
+    /// a document's key with its own outputs only; all keys with the write's fingerprint.
+    @Test func eachTablesKeyMovesWithTheStagesItReads() throws {
+        let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
+        let a = item("a.html"), b = item("b.html")
+        _ = try store.recordListing([a, b], extraIds: [])
+        try store.storeOutput(a.docId, stage: "segment", cacheKey: "k1", outputHash: "s1", payload: Data([1]))
+        try store.storeOutput(a.docId, stage: "extract", cacheKey: "k2", outputHash: "e1", payload: Data([2]))
+        let tables: [String: Set<String>] = ["paragraphs": ["segment"], "metrics": ["extract"], "errors": []]
+        let first = try store.tableInputs(writeFingerprint: "write/v1", tables: tables)
+        #expect(first.fingerprint == (try store.tablesFingerprint()))
+        #expect(Set(first.tableKeys.keys) == Set(tables.keys) && first.documentKeys.count == 2)
+
+        try store.storeOutput(a.docId, stage: "extract", cacheKey: "k2", outputHash: "e2", payload: Data([3]))
+        let second = try store.tableInputs(writeFingerprint: "write/v1", tables: tables)
+        #expect(second.tableKeys["paragraphs"] == first.tableKeys["paragraphs"] && second.tableKeys["errors"] == first.tableKeys["errors"])
+        #expect(second.tableKeys["metrics"] != first.tableKeys["metrics"])
+        #expect(second.documentKeys[a.docId] != first.documentKeys[a.docId] && second.documentKeys[b.docId] == first.documentKeys[b.docId])
+
+        try store.storeFailure(b.docId, source: b.source, stage: "decode", cacheKey: "k3",
+                               failure: StageFailure("decode.binary", "not text"), invalidated: ["decode"])
+        let third = try store.tableInputs(writeFingerprint: "write/v1", tables: tables)
+        for name in tables.keys { #expect(third.tableKeys[name] != second.tableKeys[name], "\(name)") }
+        #expect(third.documentKeys[a.docId] == second.documentKeys[a.docId] && third.documentKeys[b.docId] != second.documentKeys[b.docId])
+
+        let otherWrite = try store.tableInputs(writeFingerprint: "write/v2", tables: tables)
+        #expect(otherWrite.fingerprint == third.fingerprint)
+        for name in tables.keys { #expect(otherWrite.tableKeys[name] != third.tableKeys[name]) }
+        for doc in [a, b] { #expect(otherWrite.documentKeys[doc.docId] != third.documentKeys[doc.docId]) }
+    }
+
     /// A document's pass is stored in one transaction: content and outputs together, each
     /// clearing its stage's failure; when any part cannot be written, none of it is.
     @Test func aDocumentsContentAndOutputsAreStoredTogetherOrNotAtAll() throws {

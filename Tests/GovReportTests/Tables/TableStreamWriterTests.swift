@@ -123,4 +123,84 @@ import Testing
         } throws: { "\($0)" == "table metrics: row 1: column value: a text cell in a number column" }
         #expect(try dir.names().map { try dir.read($0) } == before)
     }
+
+    // MARK: Encoded groups and kept tables
+
+    private func streamGroups(_ sink: TableWriter.RowSink) throws {
+        for docId in [TablesFixture.linhe, TablesFixture.songxi] {
+            for (index, table) in TablesFixture.tables.enumerated() {
+                let rows = table.rows.filter { $0[0] == .text(docId) }
+                try sink.append(TableWriter.EncodedGroup(rows: rows, schema: table.schema, encoder: CSVEncoder()), toTable: index)
+            }
+        }
+    }
+
+    /// A document's rows encoded ahead (as the write stage keeps them) give the bytes of rows
+    /// handed over one by one.
+    @Test func encodedGroupsGiveTheBytesOfRows() throws {
+        let rows = try TablesScratchDirectory()
+        let groups = try TablesScratchDirectory()
+        defer { rows.remove(); groups.remove() }
+        let writer = TableWriter(options: .init(formats: [.csvGz, .csv]))
+        let schemas = TablesFixture.tables.map(\.schema)
+        try writer.writeStreaming(schemas, to: rows.url, produce: streamByDocument)
+        let (_, counts) = try writer.writeStreaming(schemas, to: groups.url, produce: streamGroups)
+        #expect(counts == TablesFixture.tables.map(\.rows.count))
+        for name in try rows.names() {
+            #expect(try rows.read(name) == groups.read(name), "\(name)")
+        }
+    }
+
+    @Test func aGroupIsCheckedWhenEncodedAndPlacedOnceInItsTable() throws {
+        let schema = TableCatalog.paragraphs
+        let rows = TablesFixture.paragraphs.filter { $0[0] == .text(TablesFixture.linhe) }
+        #expect(rows.count >= 2)
+        // Two documents' rows are not one group; a key twice is refused; so is a bad cell.
+        #expect(throws: TableWriterError.self) {
+            try TableWriter.EncodedGroup(rows: TablesFixture.paragraphs, schema: schema, encoder: CSVEncoder())
+        }
+        #expect(throws: TableWriterError.self) {
+            try TableWriter.EncodedGroup(rows: [rows[0], rows[0]], schema: schema, encoder: CSVEncoder())
+        }
+        var bad = rows[0]
+        bad[1] = .text("one")
+        #expect(throws: TableWriterError.self) { try TableWriter.EncodedGroup(rows: [bad], schema: schema, encoder: CSVEncoder()) }
+
+        let group = try TableWriter.EncodedGroup(rows: rows, schema: schema, encoder: CSVEncoder())
+        #expect(group.group == TablesFixture.linhe && group.rows == rows.count)
+        let scratch = try TablesScratchDirectory()
+        defer { scratch.remove() }
+        #expect(throws: TableWriterError.self) {
+            try TableWriter().writeStreaming([schema], to: scratch.url) { sink in
+                try sink.append(group, toTable: 0)
+                try sink.append(TableWriter.EncodedGroup(rows: TablesFixture.paragraphs.filter { $0[0] == .text(TablesFixture.songxi) },
+                                                         schema: schema, encoder: CSVEncoder()), toTable: 0)
+                try sink.append(group, toTable: 0)
+            }
+        }
+        #expect(try scratch.names().isEmpty)
+    }
+
+    /// A kept table's file is left as it was (not staged, not touched); the others are written.
+    @Test func keptTablesStayAsTheyWere() throws {
+        let scratch = try TablesScratchDirectory()
+        defer { scratch.remove() }
+        let writer = TableWriter()
+        let schemas = TablesFixture.tables.map(\.schema)
+        try writer.writeStreaming(schemas, to: scratch.url, produce: streamByDocument)
+        let metricsIndex = try #require(schemas.firstIndex { $0.name == "metrics" })
+        let before = try #require(FileStamp.of(scratch.file("metrics.csv.gz").path))
+        let paragraphsBefore = try #require(FileStamp.of(scratch.file("paragraphs.csv.gz").path))
+        let bytes = try scratch.read("metrics.csv.gz")
+        let (written, counts) = try writer.writeStreaming(schemas, to: scratch.url, keeping: [metricsIndex], produce: streamGroups)
+        #expect(!written.files.contains("metrics.csv.gz") && written.files.contains("paragraphs.csv.gz"))
+        #expect(counts[metricsIndex] == 0)
+        #expect(FileStamp.of(scratch.file("metrics.csv.gz").path) == before)
+        #expect(try scratch.read("metrics.csv.gz") == bytes)
+        #expect(FileStamp.of(scratch.file("paragraphs.csv.gz").path) != paragraphsBefore)
+        // The workbook holds every table: nothing can be kept beside it.
+        #expect(throws: TableWriterError.self) {
+            try TableWriter(options: .init(formats: [.csvGz, .xlsx])).writeStreaming(schemas, to: scratch.url, keeping: [0]) { _ in }
+        }
+    }
 }

@@ -20,6 +20,17 @@ struct TablesWriter {
         TableCatalog.citations, TableCatalog.entities, TableCatalog.indicators, TableCatalog.errors,
     ]
 
+    /// The stages whose outputs each table's rows are made from (besides the document's
+    /// identity and failures, which every table reads): a table none of whose stages changed is
+    /// the file it was, and stays as it is.
+    static let tableStages: [String: Set<String>] = [
+        "documents": Set(StageRegistry.all.map { $0.name }),
+        "sections": ["segment"],
+        "paragraphs": ["strip", "normalize", "segment"],
+        "metrics": ["extract"], "citations": ["extract"], "entities": ["extract"], "indicators": ["extract"],
+        "errors": [],
+    ]
+
     private var writerOptions: TableWriter.Options {
         TableWriter.Options(formats: options.formats.compactMap(TableWriter.Format.init(rawValue:)),
                             csv: CSVEncoder.Options(spreadsheetSafe: options.spreadsheetSafe, excelBOM: options.excelBOM),
@@ -27,14 +38,16 @@ struct TablesWriter {
     }
 
     /// Writes the tables unless they are up to date; returns whether it wrote. Fills the report's
-    /// document statuses, table row counts and error codes either way.
-    func write(force: Bool, report: inout RunReport) throws -> Bool {
+    /// document statuses, table row counts and error codes either way. `remake` makes every
+    /// document's rows again rather than take those kept in the store (`--force`).
+    func write(force: Bool, remake: Bool = false, report: inout RunReport) throws -> Bool {
         // A set staged by a run that was killed is finished or thrown away first, also when
         // the tables turn out to be up to date and nothing new is written.
         if PosixIO.kind(outputDirectory.path) == .directory {
             try AtomicOutputSet.recover(outputDirectory: outputDirectory)
         }
-        let stateKey = sha256Hex(Data((fingerprint + "\n" + (try store.tablesFingerprint())).utf8))
+        let inputs = try store.tableInputs(writeFingerprint: fingerprint, tables: Self.tableStages)
+        let stateKey = sha256Hex(Data((fingerprint + "\n" + inputs.fingerprint).utf8))
         let expectedFiles = Self.tables.flatMap { schema in writerOptions.formats.map { TableWriter.fileName(table: schema.name, format: $0) } }
             + [DataPackage.fileName]
         let filesPresent = expectedFiles.allSatisfy {
@@ -49,11 +62,30 @@ struct TablesWriter {
         }
 
         // Streamed: each document's rows go to the table files as soon as they are made, so
-        // memory holds one document, not every table (peak RSS no longer grows with the corpus).
+        // memory holds one batch of documents, not every table (peak RSS does not grow with the
+        // corpus). Rows are kept encoded in the store by document, under a key of all they are
+        // made from; the workbook needs the cells, so with xlsx every document's rows are made.
         let failuresByDoc = Dictionary(grouping: try store.failures(), by: \.docId)
+        let encoded = !writerOptions.formats.contains(.xlsx)
+        let reuse = encoded && !remake
+        let files = TableFiles(directory: outputDirectory, formats: writerOptions.formats,
+                               stored: try store.meta("tables.files"), keys: inputs.tableKeys)
+        let previous = try store.meta("tables.summary").flatMap { try? JSONDecoder().decode(TablesSummary.self, from: Data($0.utf8)) }
+        // A table is kept only when the last write's count of its rows is known.
+        let keeping = reuse ? Set(Self.tables.indices.filter { index in
+            previous?.tables[Self.tables[index].name] != nil && files.isIntact(Self.tables[index].name)
+        }) : []
+        // With every table kept, the last write's summary still holds: the statuses and error
+        // codes come from what the documents table is made from, the coverage from what the
+        // metrics table is. No document need be read.
+        let summaryKept = keeping.count == Self.tables.count ? previous : nil
+        let encoder = CSVEncoder(options: writerOptions.csv)
         var summary = TablesSummary()
         var coverage = IndicatorCoverage.Tally()
-        let (written, counts) = try TableWriter(options: writerOptions).writeStreaming(Self.tables, to: outputDirectory) { sink in
+        var reused = 0
+        let (written, counts) = try TableWriter(options: writerOptions).writeStreaming(Self.tables, to: outputDirectory,
+                                                                                       keeping: keeping) { sink in
+            if summaryKept != nil { return }
             // Loading and decoding each document's outputs and making its rows is about half the
             // work and needs no order: `jobs` threads do it a batch at a time, and the rows go to
             // the files in document order. With more than one job the next batch is made while
@@ -61,33 +93,58 @@ struct TablesWriter {
             let documents = try store.listedDocuments()
             let size = 32 * max(1, jobs)
             let batches = stride(from: 0, to: documents.count, by: size).map { documents[$0..<min(documents.count, $0 + size)] }
-            let store = store, jobs = jobs
-            let makeBatch: @Sendable (ArraySlice<WorkStore.ListedDocument>) throws -> [DocumentTables] = { batch in
-                try DocumentTables.make(batch, jobs: jobs) {
-                    DocumentTables(try store.bundle(for: $0, failures: failuresByDoc[$0.docId] ?? []))
+            let store = store, jobs = jobs, keys = inputs.documentKeys
+            let makeBatch: @Sendable (ArraySlice<WorkStore.ListedDocument>) throws -> [DocumentPart] = { batch in
+                let kept = reuse ? try store.documentRows(batch.map(\.docId)) : [:]
+                return try DocumentPart.make(batch, jobs: jobs) { document in
+                    let key = keys[document.docId] ?? ""
+                    if let stored = kept[document.docId], stored.key == key, let part = DocumentPart(stored: stored, docId: document.docId) {
+                        return part
+                    }
+                    let bundle = try store.bundle(for: document, failures: failuresByDoc[document.docId] ?? [])
+                    return encoded ? try DocumentPart(encoding: bundle, key: key, encoder: encoder) : DocumentPart(rowsOf: bundle)
                 }
             }
-            var next: BackgroundWork<[DocumentTables]>?
+            var next: BackgroundWork<[DocumentPart]>?
             defer { next?.wait() }
             for (index, batch) in batches.enumerated() {
                 let made = try next?.value() ?? makeBatch(batch)
                 next = jobs > 1 && index + 1 < batches.count ? BackgroundWork { [batch = batches[index + 1]] in try makeBatch(batch) } : nil
-                for document in made {
-                    for (table, rows) in document.rows.enumerated() { try sink.append(rows, toTable: table) }
-                    if let metrics = document.bundle.extracted?.metrics { coverage.add(docId: document.bundle.docId, metrics: metrics) }
-                    summary.count(status: document.bundle.status)
-                    for failure in document.bundle.failures { summary.errorsByCode[failure.code, default: 0] += 1 }
+                for part in made {
+                    switch part.content {
+                    case .rows(let tables):
+                        for (table, rows) in tables.enumerated() { try sink.append(rows, toTable: table) }
+                    case .encoded(let groups):
+                        for (table, group) in groups.enumerated() { try sink.append(group, toTable: table) }
+                    }
+                    if let share = part.coverage { coverage.add(docId: part.docId, share: share) }
+                    summary.count(status: part.status)
+                    for failure in failuresByDoc[part.docId] ?? [] { summary.errorsByCode[failure.code, default: 0] += 1 }
+                    if part.keep == nil, encoded { reused += 1 }
                 }
+                try store.storeDocumentRows(made.compactMap { part in part.keep.map { (part.docId, $0) } })
             }
         }
-        for (schema, count) in zip(Self.tables, counts) { summary.tables[schema.name] = count }
-        summary.coverage = IndicatorCoverage(coverage, top: 20)
-        summary.notes = written.notes
-        let encoded = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+        try store.pruneDocumentRows()
+        if let summaryKept {
+            summary = summaryKept
+        } else {
+            for (index, (schema, count)) in zip(Self.tables, counts).enumerated() {
+                summary.tables[schema.name] = keeping.contains(index) ? previous?.tables[schema.name] : count
+            }
+            summary.coverage = IndicatorCoverage(coverage, top: 20)
+            summary.notes = written.notes
+        }
+        let encodedSummary = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+        try store.setMeta("tables.files", files.stamped(Self.tables.map(\.name)))
         try store.setMeta("tables.state", stateKey)
-        try store.setMeta("tables.summary", encoded)
+        try store.setMeta("tables.summary", encodedSummary)
         summary.apply(to: &report)
-        logger.info("wrote \(Self.tables.count) tables to \(outputDirectory.path)")
+        let kept = keeping.map { Self.tables[$0].name }.sorted()
+        let message = "wrote \(Self.tables.count - kept.count) tables to \(outputDirectory.path)"
+            + (kept.isEmpty ? "" : "; unchanged, kept as they were: \(kept.joined(separator: ", "))")
+            + (reused == 0 ? "" : "; the rows of \(reused) unchanged documents taken from the work store")
+        logger.info("\(message)")
         return true
     }
 }
@@ -121,50 +178,10 @@ struct TablesSummary: Codable {
     }
 }
 
-/// One document's rows of every table, in the order of `TablesWriter.tables`.
-struct DocumentTables {
-    var bundle: DocumentBundle
-    var rows: [[TableRow]]
-
-    init(_ bundle: DocumentBundle) {
-        self.bundle = bundle
-        rows = TablesWriter.tables.map { schema in
-            switch schema.name {
-            case "documents": return [TableRows.documents(bundle)]
-            case "sections": return TableRows.sections(bundle)
-            case "paragraphs": return TableRows.paragraphs(bundle)
-            case "metrics": return TableRows.metrics(bundle)
-            case "citations": return TableRows.citations(bundle)
-            case "entities": return TableRows.entities(bundle)
-            case "indicators": return TableRows.indicators(bundle)
-            case "errors": return TableRows.errors(bundle)
-            default: preconditionFailure("TablesWriter.tables names a table DocumentTables does not make: \(schema.name)")
-            }
-        }
-    }
-
-    /// `make` applied to each document on `jobs` threads; the results in the documents' order.
-    /// The first error thrown is rethrown once all threads are done.
-    static func make(_ documents: ArraySlice<WorkStore.ListedDocument>, jobs: Int,
-                     _ make: @Sendable (WorkStore.ListedDocument) throws -> DocumentTables) throws -> [DocumentTables] {
-        let documents = Array(documents)
-        let threads = max(1, min(jobs, documents.count))
-        if threads == 1 { return try documents.map(make) }
-        let slots = ResultSlots<DocumentTables>(count: documents.count)
-        defer { slots.release() }
-        DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            for index in stride(from: thread, to: documents.count, by: threads) {
-                slots.set(index, Result { try make(documents[index]) })
-            }
-        }
-        return try slots.values()
-    }
-}
-
 /// Results written by several threads, each to its own index, read once they are all done.
 /// Unsafe storage because a Swift array stored in a class would be checked for exclusive
 /// access on every write and trap when two threads write at once, even to different elements.
-private final class ResultSlots<Value>: @unchecked Sendable {
+final class ResultSlots<Value>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<Result<Value, Error>?>
 
     init(count: Int) {
@@ -184,7 +201,7 @@ private final class ResultSlots<Value>: @unchecked Sendable {
 
 /// Work started on a global queue now and waited for later: the next batch of documents is
 /// decoded while the writer encodes and compresses the one before.
-private final class BackgroundWork<Value>: @unchecked Sendable {
+final class BackgroundWork<Value>: @unchecked Sendable {
     private let done = DispatchGroup()
     // Written once by the worker before `done.leave()`, read only after `done.wait()`.
     private var result: Result<Value, Error>?

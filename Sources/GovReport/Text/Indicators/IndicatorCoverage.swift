@@ -71,10 +71,28 @@ public struct IndicatorCoverage: Codable, Sendable, Equatable {
         public init() {}
 
         public mutating func add(docId: String, metrics: [Metric]) {
-            documents.append(Document(docId: docId, metrics: metrics.count, matched: metrics.filter { !$0.indicator.isEmpty }.count))
-            for metric in metrics where metric.indicator.isEmpty && !metric.subject.isEmpty {
-                unmatched[metric.subject, default: 0] += 1
+            add(docId: docId, share: Share(metrics: metrics))
+        }
+
+        public mutating func add(docId: String, share: Share) {
+            documents.append(Document(docId: docId, metrics: share.metrics, matched: share.matched))
+            for subject in share.unmatchedSubjects {
+                unmatched[subject, default: 0] += 1
             }
+        }
+    }
+
+    /// One document's part of the tally: the write stage keeps it with the document's rows.
+    public struct Share: Codable, Sendable, Equatable {
+        public var metrics: Int
+        public var matched: Int
+        /// The subject of each metric without an indicator (those without a subject left out).
+        public var unmatchedSubjects: [String]
+
+        public init(metrics: [Metric]) {
+            self.metrics = metrics.count
+            matched = metrics.filter { !$0.indicator.isEmpty }.count
+            unmatchedSubjects = metrics.filter { $0.indicator.isEmpty && !$0.subject.isEmpty }.map(\.subject)
         }
     }
 

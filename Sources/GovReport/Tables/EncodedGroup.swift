@@ -1,0 +1,61 @@
+import Foundation
+
+extension TableWriter {
+    /// One group of a table's rows (those sharing the value of the primary key's first column:
+    /// one document's rows) as CSV lines, checked against the schema when made. A streaming write
+    /// takes the group whole (`RowSink.append(_:toTable:)`); the write stage keeps groups in the
+    /// work store, so that an unchanged document's rows are neither made nor encoded again.
+    public struct EncodedGroup: Sendable, Equatable, Codable {
+        /// The value of the key's first column on every row; nil without rows or without a key.
+        public var group: String?
+        public var rows: Int
+        /// The rows' CSV lines, each ending in a newline.
+        public var csv: String
+
+        public init(group: String?, rows: Int, csv: String) {
+            self.group = group
+            self.rows = rows
+            self.csv = csv
+        }
+
+        /// Checks the rows as a streaming write does (cells against columns, keys unique, one
+        /// group) and encodes them.
+        public init(rows: [TableRow], schema: TableSchema, encoder: CSVEncoder) throws {
+            let keyIndexes = schema.primaryKey.compactMap(schema.index(of:))
+            var keys: Set<[Cell]> = []
+            var first: Cell?
+            var bytes: [UInt8] = []
+            for (number, row) in zip(1..., rows) {
+                func fail(_ message: String) -> TableWriterError {
+                    TableWriterError(table: schema.name, message: "row \(number) of its group: \(message)")
+                }
+                if let problem = TableWriter.problem(with: row, in: schema) { throw fail(problem) }
+                if let index = keyIndexes.first {
+                    if first == nil { first = row[index] }
+                    guard row[index] == first else {
+                        throw fail("\(row[index].plainText) in the first key column, not \(first!.plainText) as the rows before")
+                    }
+                    let key = keyIndexes.map { row[$0] }
+                    guard keys.insert(key).inserted else {
+                        throw fail("primary key (\(key.map(\.plainText).joined(separator: ", "))) appears twice")
+                    }
+                }
+                encoder.appendLine(row, to: &bytes)
+            }
+            self.init(group: first?.plainText, rows: rows.count, csv: String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// What is wrong with a row of `schema`: its cell count or a cell; nil when it fits.
+    static func problem(with row: TableRow, in schema: TableSchema) -> String? {
+        guard row.count == schema.fields.count else {
+            return "has \(row.count) cells but the table has \(schema.fields.count) columns"
+        }
+        for (field, cell) in zip(schema.fields, row) {
+            if let problem = TableWriter.problem(with: cell, in: field) {
+                return "column \(field.name): \(problem)"
+            }
+        }
+        return nil
+    }
+}
