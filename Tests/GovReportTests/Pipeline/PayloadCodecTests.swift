@@ -290,7 +290,7 @@ import Testing
 }
 
 /// Every stage's record for one sample, made by the stages themselves.
-private struct StageChain {
+struct StageChain {
     var raw: RawDocument
     var decoded: DecodedDocument
     var stripped: StrippedDocument

@@ -14,6 +14,18 @@ import Testing
         #expect(!Unicode.Scalar(0x200B)!.isWhiteSpace)  // zero-width space is not White_Space
     }
 
+    @Test func scalarArrayIsTheStringsScalarsForEveryScalar() {
+        // Every scalar of every UTF-8 length, in runs that mix them.
+        let every = String(String.UnicodeScalarView(Self.allScalars))
+        #expect(every.scalarArray == Array(every.unicodeScalars))
+        for text in ["", "a", "法治政府建设情况报告", "2023年受理案件1万余件😀，\u{0}末\u{10FFFF}", "é\u{301}ﬁ　全角ＡＢＣ"] {
+            #expect(text.scalarArray == Array(text.unicodeScalars), "\(text)")
+        }
+        // A substring's string and a bridged-looking string built piece by piece.
+        let piece = String(every.dropFirst(70_000).prefix(500))
+        #expect(piece.scalarArray == Array(piece.unicodeScalars))
+    }
+
     @Test func scalarSetAnswersAsASwiftSet() {
         let members = "，。；！？、《》“”的了在与和及并等对为是将把被由向从于或即暨 \n\t,;!?()（）〔〕"
         let fast = ScalarSet(members)

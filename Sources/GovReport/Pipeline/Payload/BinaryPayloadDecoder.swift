@@ -3,8 +3,11 @@
 /// decoded; every length, count and varint is checked against the bytes that are there, so a
 /// damaged payload throws a `DecodingError` rather than reading out of bounds.
 enum BinaryPayloadDecoder {
-    static func decode<T: Decodable>(_: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
+    /// - Parameter records: read `BinaryPayloadRecord`s their own way (false: through Codable
+    ///   only; for the tests that hold the two together).
+    static func decode<T: Decodable>(_: T.Type, from bytes: UnsafeRawBufferPointer, records: Bool = true) throws -> T {
         let state = BinaryPayloadDecodingState(BinaryPayloadReader(bytes: bytes))
+        state.usesRecords = records
         let end = try state.check({ () throws(BinaryPayloadReader.Corrupt) in
             try state.reader.end(ofValueAt: 0, limit: bytes.count)
         }, path: [])
@@ -22,6 +25,7 @@ final class BinaryPayloadDecodingState {
     /// Keys from the top-level value down to the value being decoded (the coding path, kept as
     /// a stack so that no array is built per value).
     var keyStack: [any CodingKey] = []
+    var usesRecords = true
 
     init(_ reader: BinaryPayloadReader) {
         self.reader = reader
@@ -55,6 +59,9 @@ final class BinaryPayloadDecodingState {
     /// through its own `init(from:)`.
     func decodeValue<T: Decodable>(_: T.Type, at offset: Int, end: Int, nested: [any CodingKey], key: (any CodingKey)?) throws -> T {
         if let value = try decodePrimitive(T.self, at: offset, end: end, path: keyStack + nested + (key.map { [$0] } ?? [])) {
+            return value
+        }
+        if usesRecords, let record = T.self as? any BinaryPayloadRecord.Type, let value = readRecord(record, at: offset, end: end) as? T {
             return value
         }
         let pushed = nested.count + (key == nil ? 0 : 1)

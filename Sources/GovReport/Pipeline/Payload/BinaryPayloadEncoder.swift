@@ -9,8 +9,11 @@
 /// to a container further out, or when the value that opened it returns) the slot is filled in,
 /// widened in place in the rare case that the body length or count needs more than one byte.
 enum BinaryPayloadEncoder {
-    static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+    /// - Parameter records: write `BinaryPayloadRecord`s their own way (false: through
+    ///   Codable, which gives the same bytes; for the tests that hold the two together).
+    static func encode<T: Encodable>(_ value: T, records: Bool = true) throws -> [UInt8] {
         let writer = BinaryPayloadWriter()
+        writer.usesRecords = records
         try writer.encodeValue(value, nested: [], key: nil)
         while !writer.frames.isEmpty { writer.closeTopFrame() }
         if let failure = writer.failure { throw failure }
@@ -40,6 +43,7 @@ final class BinaryPayloadWriter {
     /// Misuse found where Codable gives no way to throw (asking for two kinds of container);
     /// thrown once the value is written.
     var failure: EncodingError?
+    var usesRecords = true
     private var nextID = 0
     private var nextSerial = 0
 
@@ -71,6 +75,10 @@ final class BinaryPayloadWriter {
     /// the coding path while it is written.
     func encodeValue<T: Encodable>(_ value: T, nested: [any CodingKey], key: (any CodingKey)?) throws {
         if encodePrimitive(value) { return }
+        if usesRecords, let record = value as? any BinaryPayloadRecord {
+            writeRecord(record)
+            return
+        }
         let pushed = nested.count + (key == nil ? 0 : 1)
         if !nested.isEmpty { keyStack.append(contentsOf: nested) }
         if let key { keyStack.append(key) }

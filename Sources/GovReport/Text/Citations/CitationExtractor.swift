@@ -10,7 +10,7 @@
 /// scalars, which is what the tables use.
 public enum CitationExtractor {
     public static func extract(paragraph: String) -> [CitationMention] {
-        let scalars = Array(paragraph.unicodeScalars)
+        let scalars = paragraph.scalarArray
         var mentions: [CitationMention] = []
         var index = 0
         while index < scalars.count {

@@ -76,8 +76,10 @@ enum OrganizationFinder {
 
     static func find(in scalars: Scalars, skipping skip: [Bool]) -> [Range<Int>] {
         var found: [Range<Int>] = []
+        // Read once: each use of a static in the loop is a call that checks its initialisation.
+        let officeScalar = office[0], suffixFirsts = suffixFirsts, suffixes = suffixes
         for position in 0..<scalars.count where !skip[position] {
-            if let range = officeName(scalars, officeAt: position) {
+            if scalars[position] == officeScalar, let range = officeName(scalars, officeAt: position) {
                 found.append(range)
                 continue
             }

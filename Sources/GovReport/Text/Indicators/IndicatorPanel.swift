@@ -35,38 +35,47 @@ public enum IndicatorPanel {
     /// (a tie goes to the earlier metric). Reports repeat a figure in a summary or give a sub-count
     /// elsewhere, so the largest same-unit figure is the one that stands for the whole document.
     public static func entries(metrics: [Metric]) -> [PanelEntry] {
-        let byId = Dictionary(metrics.map { ($0.metricId, $0) }, uniquingKeysWith: { first, _ in first })
-        let groups = Dictionary(grouping: metrics.filter { !$0.indicator.isEmpty }, by: \.indicator)
+        // Positions and ids, not copies of the metrics: a Metric holds eight strings, and copying
+        // them into the dictionaries cost more than the choice itself.
+        var parentOf: [Int: Int?] = [:]
+        for metric in metrics where parentOf[metric.metricId] == nil { parentOf[metric.metricId] = .some(metric.parentMetricId) }
+        var groups: [String: [Int]] = [:]
+        for (index, metric) in metrics.enumerated() where !metric.indicator.isEmpty {
+            groups[metric.indicator, default: []].append(index)
+        }
         return groups.keys.sorted().compactMap { code in
-            let mentions = groups[code, default: []].sorted { $0.metricId < $1.metricId }
-            let ids = Set(mentions.map(\.metricId))
-            let totals = mentions.filter { !hasAncestor(of: $0, in: ids, byId: byId) }
-            guard let chosen = choose(totals.isEmpty ? mentions : totals) else { return nil }
-            return PanelEntry(indicator: code, value: chosen.value, unit: chosen.unit,
-                              nMentions: mentions.count, metricIds: mentions.map(\.metricId))
+            let mentions = groups[code, default: []].sorted { metrics[$0].metricId < metrics[$1].metricId }
+            let ids = Set(mentions.map { metrics[$0].metricId })
+            let totals = mentions.filter { !hasAncestor(of: metrics[$0], in: ids, parentOf: parentOf) }
+            guard let chosen = choose(totals.isEmpty ? mentions : totals, of: metrics) else { return nil }
+            return PanelEntry(indicator: code, value: metrics[chosen].value, unit: metrics[chosen].unit,
+                              nMentions: mentions.count, metricIds: mentions.map { metrics[$0].metricId })
         }
     }
 
     /// Whether a metric is, directly or through a chain of 其中 parts, a part of one of `ids`.
-    static func hasAncestor(of metric: Metric, in ids: Set<Int>, byId: [Int: Metric]) -> Bool {
+    static func hasAncestor(of metric: Metric, in ids: Set<Int>, parentOf: [Int: Int?]) -> Bool {
         var seen: Set<Int> = [metric.metricId]
         var parent = metric.parentMetricId
         while let id = parent, seen.insert(id).inserted {
             if ids.contains(id) { return true }
-            parent = byId[id]?.parentMetricId
+            parent = parentOf[id] ?? nil
         }
         return false
     }
 
-    /// The largest mention in the unit most mentions use; `mentions` are in metric order.
-    static func choose(_ mentions: [Metric]) -> Metric? {
+    /// The largest mention in the unit most mentions use; `mentions` are positions in `metrics`,
+    /// in metric order.
+    static func choose(_ mentions: [Int], of metrics: [Metric]) -> Int? {
         var counts: [String: Int] = [:]
-        for metric in mentions { counts[metric.unit, default: 0] += 1 }
+        for index in mentions { counts[metrics[index].unit, default: 0] += 1 }
         guard let top = counts.values.max(),
-              let unit = mentions.first(where: { counts[$0.unit] == top })?.unit else { return nil }
-        return mentions.filter { $0.unit == unit }.reduce(nil as Metric?) { best, metric in
-            guard let best else { return metric }
-            return metric.value > best.value ? metric : best
+              let unit = mentions.first(where: { counts[metrics[$0].unit] == top }).map({ metrics[$0].unit }) else { return nil }
+        var best: Int?
+        for index in mentions where metrics[index].unit == unit {
+            if let current = best, !(metrics[index].value > metrics[current].value) { continue }
+            best = index
         }
+        return best
     }
 }

@@ -7,7 +7,7 @@
 enum HanTextScan {
     typealias Scalars = [Unicode.Scalar]
 
-    static func scalars(_ text: String) -> Scalars { Array(text.unicodeScalars) }
+    static func scalars(_ text: String) -> Scalars { text.scalarArray }
 
     static func string<S: Collection>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
         String(scalars: scalars)
@@ -107,7 +107,7 @@ enum HanTextScan {
 
     /// The string trimmed of whitespace (including the ideographic space).
     static func trimmed(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         var start = 0
         var end = scalars.count
         while start < end, isWhitespace(scalars[start]) { start += 1 }

@@ -8,7 +8,7 @@
 /// as evidence of the loss.
 public enum LostCharacterMarks {
     public static func remove(from text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         guard scalars.contains("?") else { return text }
         var keep = [Bool](repeating: true, count: scalars.count)
         var index = 0

@@ -14,7 +14,7 @@ public enum WhitespaceNormalizer {
     /// space is a lost line break, the only thing that ends a run-in heading (`(一)健全工作机制 镇党委…`)
     /// or the last sentence before a signature, so every run becomes one space.
     public static func normalize(_ text: String, dropping extra: ScalarSet = []) -> String {
-        let keepBreaks = isFlattenedReport(Array(text.unicodeScalars))
+        let keepBreaks = isFlattenedReport(text.scalarArray)
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false

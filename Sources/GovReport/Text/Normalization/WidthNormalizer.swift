@@ -7,7 +7,7 @@
 public enum WidthNormalizer {
     /// The text with each scalar mapped to exactly one scalar.
     public static func normalize(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(scalars.count)
         for (index, scalar) in scalars.enumerated() {

@@ -5,7 +5,7 @@ struct ScalarText: Sendable {
     let scalars: [Unicode.Scalar]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        scalars = text.scalarArray
     }
 
     init(scalars: [Unicode.Scalar]) {

@@ -58,7 +58,7 @@ enum SubjectCleaner {
 
     /// - Parameter keepAgent: keep who did it (a 其中 part such as 各居委调委会受理纠纷 is named by its agent).
     static func cleanPreceding(_ s: String, keepAgent: Bool = false) -> String {
-        var t = removeWords(timeWords, from: removeDates(Scalars(s.unicodeScalars)))
+        var t = removeWords(timeWords, from: removeDates(s.scalarArray))
         while true {
             let before = t
             t = trimEdges(t)
@@ -272,7 +272,7 @@ enum SubjectCleaner {
 
     /// The counted noun after a classifier: 律师 in 6名律师作为专业力量入驻街道, 法律明白人 in 113名“法律明白人”.
     static func cleanFollowing(_ s: String, cutPredicates: Bool = true, keepGeneric: Bool = true) -> String {
-        var t = trimEdges(Scalars(s.unicodeScalars))
+        var t = trimEdges(s.scalarArray)
         // 其中29件为同一件事 → 同一件事
         if let w = ScalarText(scalars: t).longestMatch(followingFillers, at: 0), w.count < t.count {
             t = Scalars(t[w.count...])
@@ -300,7 +300,7 @@ enum SubjectCleaner {
 
     /// 在街道辖区已实现中小学法治副校长 → 中小学法治副校长.
     static func afterLastAchievementVerb(_ s: String) -> String {
-        let t = Scalars(s.unicodeScalars)
+        let t = s.scalarArray
         let text = ScalarText(s)
         var k = t.count - 1
         while k >= 0 {

@@ -171,7 +171,7 @@ enum SubjectFinder {
 
     /// The noun after a classifier up to a 的 that hangs something else on it (2000余家企业的法治宣传 → 企业).
     static func countedNounPhrase(_ phrase: String) -> String {
-        let scalars = Array(phrase.unicodeScalars)
+        let scalars = phrase.scalarArray
         guard let de = scalars.firstIndex(of: "的"), de >= 2, !scalars[..<de].contains("“"),
               ScalarText(phrase).longestMatch(modifierStarts, at: 0) == nil else { return phrase }
         return SubjectCleaner.string(scalars[..<de])

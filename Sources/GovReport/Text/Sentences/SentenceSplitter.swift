@@ -9,7 +9,7 @@ public enum SentenceSplitter {
     /// Half-open Unicode-scalar spans into `text`; each starts at non-whitespace, ends after its
     /// final punctuation (a run such as `？！` stays together) and has no trailing whitespace.
     public static func split(_ text: String) -> [ScalarSpan] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         return split(scalars, enclosures: EnclosureMap(scalars))
     }
 
