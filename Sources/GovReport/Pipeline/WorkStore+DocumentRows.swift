@@ -21,7 +21,8 @@ extension WorkStore {
     /// failures' sources (shown in the errors table). A table's key hashes `writeFingerprint`,
     /// then for every listed document its identity, the lines of the stages the table reads
     /// (`tables`: name → stages) and its failures.
-    func tableInputs(writeFingerprint: String, tables: [String: Set<String>] = [:]) throws -> TableInputs {
+    /// Without `keys`, the whole hash alone (a rerun with nothing to write needs no more).
+    func tableInputs(writeFingerprint: String, tables: [String: Set<String>] = [:], keys: Bool = true) throws -> TableInputs {
         try pool.read { db in
             var whole = SHA256()
             var documents: [String: SHA256] = [:]
@@ -55,6 +56,7 @@ extension WorkStore {
                 let docId: String = row["doc_id"]
                 let bytes = hash([docId, row["source"], row["sha256"], row["stage"], row["output_hash"]])
                 whole.update(data: bytes)
+                guard keys else { continue }
                 if current?.docId != docId {
                     if let current { documents[current.docId] = current.hasher }
                     var hasher = document()
@@ -76,6 +78,7 @@ extension WorkStore {
             while let row = try failures.next() {
                 let docId: String = row["doc_id"]
                 whole.update(data: hash([docId, row["stage"], row["code"], row["message"]], prefix: "F\t"))
+                guard keys else { continue }
                 let line = hash([docId, row["stage"], row["code"], row["message"], row["source"]], prefix: "F\t")
                 documents[docId, default: document()].update(data: line)
                 for name in tables.keys { tableHashers[name]!.update(data: line) }
@@ -88,7 +91,7 @@ extension WorkStore {
 
     /// `tableInputs`' whole hash alone.
     func tablesFingerprint() throws -> String {
-        try tableInputs(writeFingerprint: "").fingerprint
+        try tableInputs(writeFingerprint: "", keys: false).fingerprint
     }
 
     /// A document's rows as last made: the key they were made under and their bytes.

@@ -367,9 +367,16 @@ final class WorkStore: Sendable {
     }
 
     func setMeta(_ key: String, _ value: String) throws {
+        try setMeta([(key, value)])
+    }
+
+    /// Several entries that hold only together, in one transaction.
+    func setMeta(_ entries: [(key: String, value: String)]) throws {
         try pool.write { db in
-            try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [key, value])
+            for (key, value) in entries {
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [key, value])
+            }
         }
     }
 

@@ -46,8 +46,7 @@ struct TablesWriter {
         if PosixIO.kind(outputDirectory.path) == .directory {
             try AtomicOutputSet.recover(outputDirectory: outputDirectory)
         }
-        let inputs = try store.tableInputs(writeFingerprint: fingerprint, tables: Self.tableStages)
-        let stateKey = sha256Hex(Data((fingerprint + "\n" + inputs.fingerprint).utf8))
+        let stateKey = sha256Hex(Data((fingerprint + "\n" + (try store.tablesFingerprint())).utf8))
         let expectedFiles = Self.tables.flatMap { schema in writerOptions.formats.map { TableWriter.fileName(table: schema.name, format: $0) } }
             + [DataPackage.fileName]
         let filesPresent = expectedFiles.allSatisfy {
@@ -61,6 +60,7 @@ struct TablesWriter {
             return false
         }
 
+        let inputs = try store.tableInputs(writeFingerprint: fingerprint, tables: Self.tableStages)
         // Streamed: each document's rows go to the table files as soon as they are made, so
         // memory holds one batch of documents, not every table (peak RSS does not grow with the
         // corpus). Rows are kept encoded in the store by document, under a key of all they are
@@ -96,7 +96,7 @@ struct TablesWriter {
             let store = store, jobs = jobs, keys = inputs.documentKeys
             let makeBatch: @Sendable (ArraySlice<WorkStore.ListedDocument>) throws -> [DocumentPart] = { batch in
                 let kept = reuse ? try store.documentRows(batch.map(\.docId)) : [:]
-                return try DocumentPart.make(batch, jobs: jobs) { document in
+                let parts = try DocumentPart.make(batch, jobs: jobs) { document in
                     let key = keys[document.docId] ?? ""
                     if let stored = kept[document.docId], stored.key == key, let part = DocumentPart(stored: stored, docId: document.docId) {
                         return part
@@ -104,6 +104,9 @@ struct TablesWriter {
                     let bundle = try store.bundle(for: document, failures: failuresByDoc[document.docId] ?? [])
                     return encoded ? try DocumentPart(encoding: bundle, key: key, encoder: encoder) : DocumentPart(rowsOf: bundle)
                 }
+                // Stored here, so that with more than one job it overlaps the writing of the batch before.
+                try store.storeDocumentRows(parts.compactMap { part in part.keep.map { (part.docId, $0) } })
+                return parts
             }
             var next: BackgroundWork<[DocumentPart]>?
             defer { next?.wait() }
@@ -122,7 +125,6 @@ struct TablesWriter {
                     for failure in failuresByDoc[part.docId] ?? [] { summary.errorsByCode[failure.code, default: 0] += 1 }
                     if part.keep == nil, encoded { reused += 1 }
                 }
-                try store.storeDocumentRows(made.compactMap { part in part.keep.map { (part.docId, $0) } })
             }
         }
         try store.pruneDocumentRows()
@@ -136,9 +138,9 @@ struct TablesWriter {
             summary.notes = written.notes
         }
         let encodedSummary = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
-        try store.setMeta("tables.files", files.stamped(Self.tables.map(\.name)))
-        try store.setMeta("tables.state", stateKey)
-        try store.setMeta("tables.summary", encodedSummary)
+        // Together: a kept table's row count comes from the summary written with its stamp.
+        try store.setMeta([("tables.files", files.stamped(Self.tables.map(\.name))), ("tables.state", stateKey),
+                           ("tables.summary", encodedSummary)])
         summary.apply(to: &report)
         let kept = keeping.map { Self.tables[$0].name }.sorted()
         let message = "wrote \(Self.tables.count - kept.count) tables to \(outputDirectory.path)"
