@@ -104,8 +104,7 @@ extension TableWriter {
         }
 
         func start() throws {
-            // At most this many chunks wait for or are in compression at once: memory stays flat
-            // when the rows come faster than zlib takes them.
+            // At most this many blocks wait for or are in compression at once, over all files.
             let inFlight = options.compressInBackground ? DispatchSemaphore(value: 2 * schemas.count * csvFormats.count) : nil
             for (schema, first) in zip(schemas, firstStream) where first != nil {
                 for format in csvFormats {
@@ -190,20 +189,23 @@ extension TableWriter {
 
 /// One CSV file being streamed: its line buffer and, for csv.gz, its compressor.
 ///
-/// In the background mode each full buffer goes to the stream's own serial queue, which
-/// compresses and writes the chunks in order while the rows go on being encoded. The compressor
-/// is then touched only on that queue, and `finish` waits for the queue before it ends the file:
-/// that discipline, not the compiler, makes the class safe to send.
+/// In the background mode the file's bytes go out through the stream's own serial queue, in
+/// order, while the rows go on being encoded; for csv.gz each block of the member
+/// (`GzipBlocks`) is compressed on a global queue as soon as it is cut, so that one big table
+/// keeps several threads busy, and the serial queue writes the blocks in order as they are done.
+/// The block cutter is touched only by the thread that appends rows, and `finish` waits for the
+/// queue before it ends the file: that discipline, not the compiler, makes the class safe to send.
 private final class CSVStream: @unchecked Sendable {
     var buffer: [UInt8]
-    private var gzip: GzipWriter?
+    private var blocks: GzipBlocks?
+    private var headerWritten = false
     private let queue: DispatchQueue?
     private let inFlight: DispatchSemaphore?
     /// The first error of a background chunk, thrown by the next flush or by finish.
     private let failure = Locked<(any Error)?>(nil)
 
     init(gzipLevel: Int?, preamble: [UInt8], inFlight: DispatchSemaphore? = nil) throws {
-        gzip = try gzipLevel.map { try GzipWriter(level: $0) }
+        blocks = try gzipLevel.map { try GzipBlocks(level: $0) }
         buffer = preamble
         buffer.reserveCapacity(TableWriter.bufferSize + 4096)
         self.inFlight = inFlight
@@ -211,40 +213,67 @@ private final class CSVStream: @unchecked Sendable {
     }
 
     func flush(to files: StagedFiles, index: Int) throws {
-        guard let queue, let inFlight else {
-            try write(buffer, to: files, index: index)
+        if let error = failure.current { throw error }
+        guard blocks != nil else {
+            try emit(buffer, to: files, index: index)
             buffer.removeAll(keepingCapacity: true)
             return
         }
-        if let error = failure.current { throw error }
-        let chunk = buffer
-        buffer = []
-        buffer.reserveCapacity(TableWriter.bufferSize + 4096)
-        inFlight.wait()
-        queue.async {
-            defer { inFlight.signal() }
-            guard self.failure.current == nil else { return }
-            do { try self.write(chunk, to: files, index: index) } catch { self.failure.withLock { $0 = error } }
-        }
+        try emitHeader(to: files, index: index)
+        let cut = buffer.withUnsafeBytes { blocks!.add($0) }
+        buffer.removeAll(keepingCapacity: true)
+        for block in cut { try emit(block, to: files, index: index) }
     }
 
-    private func write(_ chunk: [UInt8], to files: StagedFiles, index: Int) throws {
-        if gzip != nil {
-            try files.write(gzip!.write(chunk), toFile: index)
-        } else {
-            try files.write(chunk, toFile: index)
+    func finish(to files: StagedFiles, index: Int) throws {
+        if blocks != nil {
+            try emitHeader(to: files, index: index)
+            try emit(blocks!.finish(), to: files, index: index)
+            try emit(blocks!.trailer, to: files, index: index)
         }
+        waitForBackgroundWrites()
+        if let error = failure.current { throw error }
     }
 
     func waitForBackgroundWrites() {
         queue?.sync {}
     }
 
-    func finish(to files: StagedFiles, index: Int) throws {
-        waitForBackgroundWrites()
-        if let error = failure.current { throw error }
-        if gzip != nil {
-            try files.write(gzip!.finish(), toFile: index)
+    private func emitHeader(to files: StagedFiles, index: Int) throws {
+        guard !headerWritten, let blocks else { return }
+        headerWritten = true
+        try emit(blocks.header, to: files, index: index)
+    }
+
+    /// Bytes as they are: now, or after what is queued before them.
+    private func emit(_ bytes: [UInt8], to files: StagedFiles, index: Int) throws {
+        guard let queue else {
+            try files.write(bytes, toFile: index)
+            return
+        }
+        queue.async {
+            guard self.failure.current == nil else { return }
+            do { try files.write(bytes, toFile: index) } catch { self.failure.withLock { $0 = error } }
+        }
+    }
+
+    /// A block compressed now, or on a global queue and written after what is queued before it.
+    private func emit(_ block: GzipBlocks.Block, to files: StagedFiles, index: Int) throws {
+        guard let queue, let inFlight else {
+            try files.write(block.compress(), toFile: index)
+            return
+        }
+        // At most so many blocks are being compressed or wait to be written: memory stays flat
+        // when the rows come faster than zlib takes them.
+        inFlight.wait()
+        let compressed = BackgroundWork { try block.compress() }
+        queue.async {
+            defer { inFlight.signal() }
+            guard self.failure.current == nil else {
+                compressed.wait()
+                return
+            }
+            do { try files.write(compressed.value(), toFile: index) } catch { self.failure.withLock { $0 = error } }
         }
     }
 }

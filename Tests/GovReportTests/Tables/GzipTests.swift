@@ -3,7 +3,7 @@ import Testing
 @testable import GovReport
 
 @Suite struct GzipTests {
-    /// About 2.5 MB of varied report-like CSV, large enough for many 64 KiB chunks.
+    /// About 2.5 MB of varied report-like CSV, large enough for several blocks.
     static let sample: [UInt8] = {
         var text = "doc_id,metric_id,subject,value,unit,raw\n"
         for i in 0..<30_000 {
@@ -77,6 +77,33 @@ import Testing
         let b = try GzipWriter.compress(Array("二、存在的不足\n".utf8))
         #expect(try GzipReader.inflate(a + b) == Array("一、主要举措\n二、存在的不足\n".utf8))
         #expect(throws: GzipError.trailingData) { try GzipReader.inflate(a + b, allowConcatenatedMembers: false) }
+    }
+
+    /// The member is cut into blocks of `GzipBlocks.blockSize` bytes of input (the sample makes
+    /// several): Python's gzip reads it whole, at every edge of a block, and it is hardly larger
+    /// than zlib's one stream at the same level.
+    @Test func aMemberOfSeveralBlocksIsOneStreamForEveryReader() throws {
+        #expect(Self.sample.count > 4 * GzipBlocks.blockSize)
+        let size = GzipBlocks.blockSize
+        for length in [0, 1, size - 1, size, size + 1, 2 * size, 2 * size + GzipBlocks.windowSize, Self.sample.count] {
+            let input = Array(Self.sample.prefix(length))
+            let compressed = try GzipWriter.compress(input)
+            #expect(try GzipReader.inflate(compressed, allowConcatenatedMembers: false) == input, "\(length)")
+            let file = try TestSupport.temporaryDirectory("gzip-blocks-\(length)").appendingPathComponent("t.gz")
+            try Data(compressed).write(to: file)
+            let python = try TablesPython.run("""
+                import gzip, hashlib, sys, zlib
+                data = open(sys.argv[1], 'rb').read()
+                raw = gzip.decompress(data)
+                single = zlib.compressobj(6, zlib.DEFLATED, -15)
+                print(hashlib.sha256(raw).hexdigest(), len(single.compress(raw) + single.flush()) + 18)
+                """, [file.path])
+            let fields = String(decoding: python, as: UTF8.self).split(separator: " ")
+            #expect(fields.first.map(String.init) == sha256Hex(Data(input)), "\(length)")
+            let singleStream = Int(fields.last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+            // A few bytes a block: the empty stored block that ends it, and its own code tables.
+            #expect(compressed.count <= singleStream + singleStream / 100 + 64, "\(length): \(compressed.count) vs \(singleStream)")
+        }
     }
 
     @Test func readsWhatPythonWrites() throws {

@@ -200,28 +200,3 @@ final class ResultSlots<Value>: @unchecked Sendable {
         storage.deallocate()
     }
 }
-
-/// Work started on a global queue now and waited for later: the next batch of documents is
-/// decoded while the writer encodes and compresses the one before.
-final class BackgroundWork<Value>: @unchecked Sendable {
-    private let done = DispatchGroup()
-    // Written once by the worker before `done.leave()`, read only after `done.wait()`.
-    private var result: Result<Value, Error>?
-
-    init(_ work: @escaping @Sendable () throws -> Value) {
-        done.enter()
-        DispatchQueue.global().async {
-            self.result = Result { try work() }
-            self.done.leave()
-        }
-    }
-
-    func wait() {
-        done.wait()
-    }
-
-    func value() throws -> Value {
-        done.wait()
-        return try result!.get()
-    }
-}
