@@ -189,20 +189,29 @@ extension TableWriter {
 
 /// One CSV file being streamed: its line buffer and, for csv.gz, its compressor.
 ///
-/// In the background mode the file's bytes go out through the stream's own serial queue, in
+/// In the background mode the file's bytes are written by the stream's own serial queue, in
 /// order, while the rows go on being encoded; for csv.gz each block of the member
 /// (`GzipBlocks`) is compressed on a global queue as soon as it is cut, so that one big table
-/// keeps several threads busy, and the serial queue writes the blocks in order as they are done.
-/// The block cutter is touched only by the thread that appends rows, and `finish` waits for the
-/// queue before it ends the file: that discipline, not the compiler, makes the class safe to send.
+/// keeps several threads busy. Each piece gets a number when it is handed over; the serial queue
+/// writes the pieces in that order as they are done, and no thread ever waits for another's
+/// work (a queue that did could hold the threads the compressions need). The block cutter and
+/// the numbering are touched only by the thread that appends rows, the pieces done only on the
+/// serial queue, and `finish` waits for every piece before it returns: that discipline, not the
+/// compiler, makes the class safe to send.
 private final class CSVStream: @unchecked Sendable {
     var buffer: [UInt8]
     private var blocks: GzipBlocks?
     private var headerWritten = false
     private let queue: DispatchQueue?
     private let inFlight: DispatchSemaphore?
-    /// The first error of a background chunk, thrown by the next flush or by finish.
+    /// The first error of a background piece, thrown by the next flush or by finish.
     private let failure = Locked<(any Error)?>(nil)
+    /// Pieces handed to the background and not yet done with.
+    private let outstanding = DispatchGroup()
+    private var nextNumber = 0
+    // On the serial queue only: pieces done but waiting for an earlier one, and the next to write.
+    private var done: [Int: (bytes: [UInt8], holdsSlot: Bool)] = [:]
+    private var nextToWrite = 0
 
     init(gzipLevel: Int?, preamble: [UInt8], inFlight: DispatchSemaphore? = nil) throws {
         blocks = try gzipLevel.map { try GzipBlocks(level: $0) }
@@ -236,7 +245,7 @@ private final class CSVStream: @unchecked Sendable {
     }
 
     func waitForBackgroundWrites() {
-        queue?.sync {}
+        outstanding.wait()
     }
 
     private func emitHeader(to files: StagedFiles, index: Int) throws {
@@ -245,35 +254,57 @@ private final class CSVStream: @unchecked Sendable {
         try emit(blocks.header, to: files, index: index)
     }
 
-    /// Bytes as they are: now, or after what is queued before them.
+    /// Bytes as they are: now, or after the pieces handed over before them.
     private func emit(_ bytes: [UInt8], to files: StagedFiles, index: Int) throws {
         guard let queue else {
             try files.write(bytes, toFile: index)
             return
         }
+        let number = takeNumber()
         queue.async {
-            guard self.failure.current == nil else { return }
-            do { try files.write(bytes, toFile: index) } catch { self.failure.withLock { $0 = error } }
+            self.complete(number, .success(bytes), holdsSlot: false, files: files, index: index)
         }
     }
 
-    /// A block compressed now, or on a global queue and written after what is queued before it.
+    /// A block compressed now, or on a global queue and written after the pieces before it.
     private func emit(_ block: GzipBlocks.Block, to files: StagedFiles, index: Int) throws {
         guard let queue, let inFlight else {
             try files.write(block.compress(), toFile: index)
             return
         }
         // At most so many blocks are being compressed or wait to be written: memory stays flat
-        // when the rows come faster than zlib takes them.
+        // when the rows come faster than zlib takes them. A slot is given back once its block is
+        // written (or dropped after a failure), which never waits on the thread that waits here.
         inFlight.wait()
-        let compressed = BackgroundWork { try block.compress() }
-        queue.async {
-            defer { inFlight.signal() }
-            guard self.failure.current == nil else {
-                compressed.wait()
-                return
+        let number = takeNumber()
+        DispatchQueue.global().async {
+            let compressed = Result { try block.compress() }
+            queue.async { self.complete(number, compressed, holdsSlot: true, files: files, index: index) }
+        }
+    }
+
+    private func takeNumber() -> Int {
+        outstanding.enter()
+        defer { nextNumber += 1 }
+        return nextNumber
+    }
+
+    /// On the serial queue: files the piece and writes every piece now next in order. After a
+    /// failure pieces are dropped, still in order, so that every slot is given back.
+    private func complete(_ number: Int, _ result: Result<[UInt8], any Error>, holdsSlot: Bool, files: StagedFiles, index: Int) {
+        switch result {
+        case .success(let bytes): done[number] = (bytes, holdsSlot)
+        case .failure(let error):
+            failure.withLock { if $0 == nil { $0 = error } }
+            done[number] = ([], holdsSlot)
+        }
+        while let piece = done.removeValue(forKey: nextToWrite) {
+            if failure.current == nil {
+                do { try files.write(piece.bytes, toFile: index) } catch { failure.withLock { if $0 == nil { $0 = error } } }
             }
-            do { try files.write(compressed.value(), toFile: index) } catch { self.failure.withLock { $0 = error } }
+            if piece.holdsSlot { inFlight?.signal() }
+            nextToWrite += 1
+            outstanding.leave()
         }
     }
 }
