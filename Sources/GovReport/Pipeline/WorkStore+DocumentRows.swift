@@ -24,13 +24,15 @@ extension WorkStore {
     /// Without `keys`, the whole hash alone (a rerun with nothing to write needs no more).
     func tableInputs(writeFingerprint: String, tables: [String: Set<String>] = [:], keys: Bool = true) throws -> TableInputs {
         try pool.read { db in
-            var whole = SHA256()
-            var documents: [String: SHA256] = [:]
-            var tableHashers = tables.mapValues { _ in
+            /// A document's or a table's hasher, primed with the write's fingerprint.
+            func primed() -> SHA256 {
                 var hasher = SHA256()
                 hasher.update(data: Array((writeFingerprint + "\n").utf8))
                 return hasher
             }
+            var whole = SHA256()
+            var documents: [String: SHA256] = [:]
+            var tableHashers = tables.mapValues { _ in primed() }
             func hash(_ fields: [String?], prefix: String = "") -> [UInt8] {
                 var line = Array(prefix.utf8)
                 for (index, field) in fields.enumerated() {
@@ -39,11 +41,6 @@ extension WorkStore {
                 }
                 line.append(UInt8(ascii: "\n"))
                 return line
-            }
-            func document() -> SHA256 {
-                var hasher = SHA256()
-                hasher.update(data: Array((writeFingerprint + "\n").utf8))
-                return hasher
             }
             // Fed to the hashes row by row (holding every line at once grew the run's memory
             // with the number of documents: 85 MB at 20,000).
@@ -59,7 +56,7 @@ extension WorkStore {
                 guard keys else { continue }
                 if current?.docId != docId {
                     if let current { documents[current.docId] = current.hasher }
-                    var hasher = document()
+                    var hasher = primed()
                     let identity = hash([docId, row["source"], row["sha256"], (row["size"] as Int?).map(String.init)], prefix: "D\t")
                     hasher.update(data: identity)
                     for name in tables.keys { tableHashers[name]!.update(data: identity) }
@@ -80,7 +77,7 @@ extension WorkStore {
                 whole.update(data: hash([docId, row["stage"], row["code"], row["message"]], prefix: "F\t"))
                 guard keys else { continue }
                 let line = hash([docId, row["stage"], row["code"], row["message"], row["source"]], prefix: "F\t")
-                documents[docId, default: document()].update(data: line)
+                documents[docId, default: primed()].update(data: line)
                 for name in tables.keys { tableHashers[name]!.update(data: line) }
             }
             return TableInputs(fingerprint: hexDigest(whole.finalize()),

@@ -22,7 +22,7 @@ extension TableWriter {
         /// group) and encodes them.
         public init(rows: [TableRow], schema: TableSchema, encoder: CSVEncoder) throws {
             let keyIndexes = schema.primaryKey.compactMap(schema.index(of:))
-            var keys: Set<[Cell]> = []
+            var keys = GroupedKeyCheck(keyIndexes: keyIndexes)
             var first: Cell?
             var bytes: [UInt8] = []
             for (number, row) in zip(1..., rows) {
@@ -35,27 +35,11 @@ extension TableWriter {
                     guard row[index] == first else {
                         throw fail("\(row[index].plainText) in the first key column, not \(first!.plainText) as the rows before")
                     }
-                    let key = keyIndexes.map { row[$0] }
-                    guard keys.insert(key).inserted else {
-                        throw fail("primary key (\(key.map(\.plainText).joined(separator: ", "))) appears twice")
-                    }
                 }
+                if let problem = keys.add(row) { throw fail(problem) }
                 encoder.appendLine(row, to: &bytes)
             }
             self.init(group: first?.plainText, rows: rows.count, csv: String(decoding: bytes, as: UTF8.self))
         }
-    }
-
-    /// What is wrong with a row of `schema`: its cell count or a cell; nil when it fits.
-    static func problem(with row: TableRow, in schema: TableSchema) -> String? {
-        guard row.count == schema.fields.count else {
-            return "has \(row.count) cells but the table has \(schema.fields.count) columns"
-        }
-        for (field, cell) in zip(schema.fields, row) {
-            if let problem = TableWriter.problem(with: cell, in: field) {
-                return "column \(field.name): \(problem)"
-            }
-        }
-        return nil
     }
 }

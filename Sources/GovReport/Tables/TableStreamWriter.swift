@@ -295,24 +295,29 @@ private final class CSVStream: @unchecked Sendable {
         switch result {
         case .success(let bytes): done[number] = (bytes, holdsSlot)
         case .failure(let error):
-            failure.withLock { if $0 == nil { $0 = error } }
+            record(error)
             done[number] = ([], holdsSlot)
         }
         while let piece = done.removeValue(forKey: nextToWrite) {
             if failure.current == nil {
-                do { try files.write(piece.bytes, toFile: index) } catch { failure.withLock { if $0 == nil { $0 = error } } }
+                do { try files.write(piece.bytes, toFile: index) } catch { record(error) }
             }
             if piece.holdsSlot { inFlight?.signal() }
             nextToWrite += 1
             outstanding.leave()
         }
     }
+
+    /// Keeps the first error only.
+    private func record(_ error: any Error) {
+        failure.withLock { if $0 == nil { $0 = error } }
+    }
 }
 
 /// Unique primary keys over rows that come grouped by the key's first column: the keys of the
 /// current group, and the first-column values of the groups already closed.
 /// Groups are told apart by their text as written (`plainText`).
-private struct GroupedKeyCheck {
+struct GroupedKeyCheck {
     let keyIndexes: [Int]
     private var group: String?
     private var keys: Set<[Cell]> = []

@@ -231,6 +231,19 @@ public struct TableWriter: Sendable {
         }
     }
 
+    /// What is wrong with a row of `schema`: its cell count or a cell; nil when it fits.
+    static func problem(with row: TableRow, in schema: TableSchema) -> String? {
+        guard row.count == schema.fields.count else {
+            return "has \(row.count) cells but the table has \(schema.fields.count) columns"
+        }
+        for (field, cell) in zip(schema.fields, row) {
+            if let problem = TableWriter.problem(with: cell, in: field) {
+                return "column \(field.name): \(problem)"
+            }
+        }
+        return nil
+    }
+
     static func problem(with cell: Cell, in field: Field) -> String? {
         if cell.isMissing {
             return field.required ? "a value is required" : nil

@@ -52,9 +52,9 @@ struct TablesWriter {
         let filesPresent = expectedFiles.allSatisfy {
             FileManager.default.fileExists(atPath: outputDirectory.appendingPathComponent($0).path)
         }
-        if !force, filesPresent, try store.meta("tables.state") == stateKey,
-           let summaryText = try store.meta("tables.summary"),
-           let summary = try? JSONDecoder().decode(TablesSummary.self, from: Data(summaryText.utf8)) {
+        // What the last write found; a kept table's row count comes from it too.
+        let previous = try store.meta("tables.summary").flatMap { try? JSONDecoder().decode(TablesSummary.self, from: Data($0.utf8)) }
+        if !force, filesPresent, try store.meta("tables.state") == stateKey, let summary = previous {
             summary.apply(to: &report)
             logger.info("tables are up to date: nothing to write")
             return false
@@ -70,7 +70,6 @@ struct TablesWriter {
         let reuse = encoded && !remake
         let files = TableFiles(directory: outputDirectory, formats: writerOptions.formats,
                                stored: try store.meta("tables.files"), keys: inputs.tableKeys)
-        let previous = try store.meta("tables.summary").flatMap { try? JSONDecoder().decode(TablesSummary.self, from: Data($0.utf8)) }
         // A table is kept only when the last write's count of its rows is known.
         let keeping = reuse ? Set(Self.tables.indices.filter { index in
             previous?.tables[Self.tables[index].name] != nil && files.isIntact(Self.tables[index].name)
