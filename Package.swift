@@ -57,6 +57,7 @@ let package = Package(
             name: "GovReportTests",
             dependencies: [
                 "GovReport",
+                "CLibXML2",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

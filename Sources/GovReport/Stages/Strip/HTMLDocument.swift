@@ -1,10 +1,10 @@
 import Foundation
 import CLibXML2
 
-/// A page parsed by libxml2's HTML parser and mirrored into a flat array in document order
-/// (each node knows where its subtree ends). The libxml2 tree lives only inside `parse`,
-/// so no C memory outlives it, and every later pass is a plain loop: no recursion, whatever
-/// the nesting depth of the page.
+/// A page parsed by libxml2's HTML parser into a flat array in document order (each node
+/// knows where its subtree ends), built from the parser's events (HTMLTreeBuilder). No C
+/// memory outlives `parse`, and every later pass is a plain loop: no recursion, whatever the
+/// nesting depth of the page.
 struct HTMLDocument: Sendable {
     struct Node: Sendable {
         var tag: HTMLTag
@@ -36,133 +36,81 @@ struct HTMLDocument: Sendable {
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOBLANKS.rawValue)
 
     /// Parses UTF-8 HTML. No network, no external entities (libxml2's HTML parser loads none
-    /// and NONET forbids fetching). libxml2 stops building the tree at depth 256 and drops
-    /// the rest of the page; when that happens the page is parsed again without the limit
-    /// (HUGE), which is safe because nothing here recurses over the tree.
+    /// and NONET forbids fetching). libxml2 reports what it reads to `HTMLTreeBuilder` and
+    /// builds no tree, so its depth limit (which guards the tree) does not apply: a page of any
+    /// nesting is read whole, and nothing here recurses over it.
     static func parse(_ html: String) throws -> HTMLDocument {
         var source = html
         return try source.withUTF8 { bytes -> HTMLDocument in
             guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else {
                 throw StageFailure("strip.unparseable", "the page is empty or too large for the HTML parser")
             }
-            guard let context = htmlNewParserCtxt() else {
+            guard let context = htmlNewParserCtxt(), let sax = context.pointee.sax else {
                 throw StageFailure("strip.unparseable", "libxml2 could not allocate a parser")
             }
             defer { htmlFreeParserCtxt(context) }
+            var builder = HTMLTreeBuilder()
+            installEvents(sax)
             let chars = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            var doc = htmlCtxtReadMemory(context, chars, Int32(bytes.count), nil, "UTF-8", parseOptions)
-            if context.pointee.errNo == Int32(XML_ERR_INTERNAL_ERROR.rawValue) {
-                // "Excessive depth in document": the tree was cut short.
-                if let cut = doc { xmlFreeDoc(cut) }
-                doc = htmlCtxtReadMemory(context, chars, Int32(bytes.count), nil, "UTF-8",
-                                         parseOptions | Int32(XML_PARSE_HUGE.rawValue))
+            let doc = withUnsafeMutablePointer(to: &builder) { pointer in
+                context.pointee._private = UnsafeMutableRawPointer(pointer)
+                defer { context.pointee._private = nil }
+                return htmlCtxtReadMemory(context, chars, Int32(bytes.count), nil, "UTF-8", parseOptions)
             }
-            guard let doc else {
+            if let doc { xmlFreeDoc(doc) }  // none is built; freed should libxml2 ever make one
+            guard builder.started else {
                 throw StageFailure("strip.unparseable", "libxml2 could not parse the page as HTML")
             }
-            defer { xmlFreeDoc(doc) }
-            return mirror(doc)
+            var document = builder.document
+            document.nodes[0].end = Int32(document.nodes.count)
+            return document
         }
     }
 
-    private static func mirror(_ doc: htmlDocPtr) -> HTMLDocument {
-        var result = HTMLDocument(
-            nodes: [Node(tag: .root, parent: -1, end: 0, text: "", idClass: "", hidden: false)],
-            metas: [:], title: "")
-        // Open libxml2 elements with the mirror index they got (-1: transparent, like <head>).
-        var open: [(node: xmlNodePtr, index: Int32)] = []
-        var parentIndex: Int32 = 0
-        var current: xmlNodePtr? = doc.pointee.children
-
-        while let node = current {
-            var descendAs: Int32? = nil
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                let name = node.pointee.name.map { String(cString: $0) } ?? ""
-                if name == "title" {
-                    if result.title.isEmpty { result.title = directText(of: node) }
-                } else if name == "meta" {
-                    result.collectMeta(node)
-                } else if name == "head" {
-                    descendAs = -1  // walk it for <title>/<meta>, mirror nothing
-                } else if !HTMLTag.droppedNames.contains(name) {
-                    let (idClass, hidden) = attributes(of: node)
-                    result.nodes.append(Node(tag: HTMLTag.byName[name] ?? .inline, parent: parentIndex,
-                                             end: 0, text: "", idClass: idClass, hidden: hidden))
-                    descendAs = Int32(result.nodes.count - 1)
-                }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if parentIndex >= 0, let content = node.pointee.content, content.pointee != 0,
-                   open.last?.index != -1 {
-                    result.nodes.append(Node(tag: .text, parent: parentIndex, end: 0,
-                                             text: String(cString: content), idClass: "", hidden: false))
-                    result.nodes[result.nodes.count - 1].end = Int32(result.nodes.count)
-                }
-            default:
-                break  // comments, processing instructions, the DTD
-            }
-
-            if let index = descendAs {
-                if let child = node.pointee.children {
-                    open.append((node, index))
-                    if index >= 0 { parentIndex = index }
-                    current = child
-                    continue
-                }
-                if index >= 0 { result.nodes[Int(index)].end = Int32(result.nodes.count) }
-            }
-            // Next sibling, else climb until an ancestor has one.
-            var walker = node
-            current = nil
-            while true {
-                if let next = walker.pointee.next { current = next; break }
-                guard let top = open.popLast() else { break }
-                if top.index >= 0 { result.nodes[Int(top.index)].end = Int32(result.nodes.count) }
-                parentIndex = open.last(where: { $0.index >= 0 })?.index ?? 0
-                walker = top.node
-            }
+    /// Points the parser's events at the builder kept in the context's `_private`, and turns
+    /// off libxml2's own tree building (startDocument makes the tree's document).
+    private static func installEvents(_ sax: UnsafeMutablePointer<htmlSAXHandler>) {
+        sax.pointee.setDocumentLocator = nil
+        sax.pointee.startDocument = { context in HTMLDocument.event(context)?.builder.pointee.startDocument() }
+        sax.pointee.endDocument = nil
+        sax.pointee.internalSubset = { context, _, externalID, _ in
+            HTMLDocument.event(context)?.builder.pointee.doctype(externalID: externalID)
         }
-        result.nodes[0].end = Int32(result.nodes.count)
-        return result
+        sax.pointee.startElement = { context, name, attributes in
+            guard let name else { return }
+            HTMLDocument.event(context)?.builder.pointee.startElement(name, attributes)
+        }
+        sax.pointee.endElement = { context, _ in HTMLDocument.event(context)?.builder.pointee.endElement() }
+        sax.pointee.characters = { context, text, length in
+            guard let text, let (builder, parser) = HTMLDocument.event(context) else { return }
+            builder.pointee.characters(UnsafeBufferPointer(start: text, count: Int(length)), context: parser)
+        }
+        sax.pointee.cdataBlock = { context, _, _ in HTMLDocument.event(context)?.builder.pointee.otherChild(named: nil) }
+        sax.pointee.comment = { context, _ in HTMLDocument.event(context)?.builder.pointee.comment() }
+        sax.pointee.processingInstruction = { context, target, _ in
+            HTMLDocument.event(context)?.builder.pointee.otherChild(named: target)
+        }
     }
 
-    private static func directText(of node: xmlNodePtr) -> String {
-        var text = ""
-        var child = node.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_TEXT_NODE, let content = c.pointee.content {
-                text += String(cString: content)
-            }
-            child = c.pointee.next
-        }
-        return text
+    /// The builder and parser behind an event (libxml2 passes the parser as the user data).
+    private static func event(_ context: UnsafeMutableRawPointer?)
+        -> (builder: UnsafeMutablePointer<HTMLTreeBuilder>, parser: htmlParserCtxtPtr)? {
+        guard let context else { return nil }
+        let parser = context.assumingMemoryBound(to: htmlParserCtxt.self)
+        guard let builder = parser.pointee._private else { return nil }
+        return (builder.assumingMemoryBound(to: HTMLTreeBuilder.self), parser)
     }
 
-    private static func attributeValue(_ attribute: xmlAttrPtr) -> String {
-        guard let content = attribute.pointee.children?.pointee.content else { return "" }
-        return String(cString: content)
-    }
-
-    private static func attributes(of node: xmlNodePtr) -> (idClass: String, hidden: Bool) {
-        var idClass = ""
-        var hidden = false
-        var attribute = node.pointee.properties
-        while let a = attribute {
-            attribute = a.pointee.next
-            guard let rawName = a.pointee.name else { continue }
-            switch String(cString: rawName) {
-            case "id", "class":
-                let value = attributeValue(a).lowercased()
-                if !value.isEmpty { idClass += idClass.isEmpty ? value : " " + value }
-            case "style":
-                if let content = a.pointee.children?.pointee.content, hidesElement(style: content) { hidden = true }
-            case "hidden":
-                hidden = true
-            default:
-                break
-            }
+    /// A <meta> content without the white space at its ends (Foundation's set). Most contents
+    /// start and end with a visible ASCII or CJK character and are taken as they are:
+    /// `trimmingCharacters` costs thousands of instructions a call.
+    static func trimmedMeta(_ content: String) -> String {
+        func surelyVisible(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let value = scalar?.value else { return false }
+            return (0x21...0x7E).contains(value) || (0x4E00...0x9FFF).contains(value)
         }
-        return (idClass, hidden)
+        if surelyVisible(content.unicodeScalars.first), surelyVisible(content.unicodeScalars.last) { return content }
+        return content.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Whether an inline style says `display:none` or `visibility:hidden`, read as bytes with
@@ -183,24 +131,4 @@ struct HTMLDocument: Sendable {
     }
 
     private static let hiddenStyles = [Array("display:none".utf8), Array("visibility:hidden".utf8)]
-
-    private mutating func collectMeta(_ node: xmlNodePtr) {
-        var key = ""
-        var content = ""
-        var attribute = node.pointee.properties
-        while let a = attribute {
-            attribute = a.pointee.next
-            guard let rawName = a.pointee.name else { continue }
-            switch String(cString: rawName) {
-            case "name", "property", "http-equiv":
-                if key.isEmpty { key = Self.attributeValue(a).lowercased() }
-            case "content":
-                content = Self.attributeValue(a)
-            default:
-                break
-            }
-        }
-        let value = content.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !key.isEmpty, !value.isEmpty, metas[key] == nil { metas[key] = value }
-    }
 }

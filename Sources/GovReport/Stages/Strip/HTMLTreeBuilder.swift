@@ -1,0 +1,233 @@
+import CLibXML2
+
+/// Builds an `HTMLDocument` straight from libxml2's SAX events, so that libxml2 never builds
+/// (and frees) a tree of its own: that tree, and the walk that copied it, were a third of the
+/// strip stage. The events are those libxml2's own tree builder gets, and the result is the
+/// same as mirroring that tree:
+/// - elements in `HTMLTag.droppedNames` (and <title>, <meta>) are not mirrored, nor anything
+///   inside them; <head> is walked for <title> and <meta> but not mirrored;
+/// - adjacent text is one node, as libxml2 joins it;
+/// - white space that the tree builder would have dropped is dropped here too (see
+///   `isDroppedBlank`), as libxml2 decides that with the help of the tree it no longer has.
+struct HTMLTreeBuilder {
+    /// What the last child of an open element was, as libxml2's `areBlanks` looks at it.
+    enum LastChild {
+        case none
+        case text
+        /// An element (or processing instruction, CDATA) and whether its name may hold text.
+        case element(allowsText: Bool)
+    }
+
+    struct Frame {
+        /// Mirror index; -1: walked but not mirrored (<head>); -2: skipped with its subtree.
+        var index: Int32
+        var allowsText: Bool
+        /// The last child apart from comments (areBlanks skips comments).
+        var lastChild: LastChild = .none
+        /// Whether the very last child is text, so that more text joins it.
+        var lastIsText = false
+        /// Text directly inside is the page title.
+        var collectsTitle = false
+    }
+
+    var document = HTMLDocument(
+        nodes: [HTMLDocument.Node(tag: .root, parent: -1, end: 0, text: "", idClass: "", hidden: false)],
+        metas: [:], title: "")
+    private(set) var started = false
+    private var frames: [Frame] = []
+    /// Frames of skipped elements now open: while above zero, nothing is mirrored.
+    private var skipped = 0
+    /// The nearest mirrored element of each frame (0, the root, when none).
+    private var parents: [Int32] = []
+    private var titleText = ""
+    /// The page declares a strict HTML 4 DTD: libxml2 then drops blank text right in <body>.
+    private var strictDTD = false
+
+    private var parentIndex: Int32 { parents.last ?? 0 }
+
+    // MARK: events
+
+    mutating func startDocument() { started = true }
+
+    mutating func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        let kind = HTMLTag.ElementName.of(name)
+        if !frames.isEmpty {
+            frames[frames.count - 1].lastChild = .element(allowsText: kind.allowsText)
+            frames[frames.count - 1].lastIsText = false
+        }
+        var frame = Frame(index: -2, allowsText: kind.allowsText)
+        if skipped == 0 {
+            switch kind.role {
+            case .title:
+                frame.collectsTitle = document.title.isEmpty
+                titleText = ""
+            case .meta:
+                collectMeta(attributes)
+            case .head:
+                frame.index = -1
+            case .dropped:
+                break
+            case .mirrored(let tag):
+                let (idClass, hidden) = Self.idClassAndHidden(attributes)
+                document.nodes.append(HTMLDocument.Node(tag: tag, parent: parentIndex, end: 0, text: "",
+                                                        idClass: idClass, hidden: hidden))
+                frame.index = Int32(document.nodes.count - 1)
+            }
+        }
+        if frame.index == -2 { skipped += 1 }
+        frames.append(frame)
+        parents.append(frame.index >= 0 ? frame.index : parentIndex)
+    }
+
+    mutating func endElement() {
+        guard let frame = frames.popLast() else { return }
+        parents.removeLast()
+        if frame.index == -2 { skipped -= 1 }
+        if frame.index >= 0 { document.nodes[Int(frame.index)].end = Int32(document.nodes.count) }
+        if frame.collectsTitle, document.title.isEmpty { document.title = titleText }
+    }
+
+    mutating func characters(_ bytes: UnsafeBufferPointer<xmlChar>, context: htmlParserCtxtPtr) {
+        guard !frames.isEmpty, bytes.count > 0, !isDroppedBlank(bytes, context: context) else { return }
+        let top = frames.count - 1
+        let joins = frames[top].lastIsText
+        frames[top].lastChild = .text
+        frames[top].lastIsText = true
+        if frames[top].collectsTitle {
+            titleText += String(decoding: bytes, as: UTF8.self)
+            return
+        }
+        guard skipped == 0, frames[top].index != -1 else { return }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if joins, let last = document.nodes.indices.last, document.nodes[last].tag == .text {
+            document.nodes[last].text += text
+        } else {
+            document.nodes.append(HTMLDocument.Node(tag: .text, parent: parentIndex, end: 0, text: text,
+                                                    idClass: "", hidden: false))
+            document.nodes[document.nodes.count - 1].end = Int32(document.nodes.count)
+        }
+    }
+
+    /// A comment: it ends a run of text but is not a "last child" to libxml2's blank test.
+    mutating func comment() {
+        if !frames.isEmpty { frames[frames.count - 1].lastIsText = false }
+    }
+
+    /// A processing instruction or a CDATA block (only inside <script>/<style>, never mirrored):
+    /// a child that is not text.
+    mutating func otherChild(named name: UnsafePointer<xmlChar>?) {
+        guard !frames.isEmpty else { return }
+        let allows = name.map { HTMLTag.ElementName.of($0).allowsText } ?? false
+        frames[frames.count - 1].lastChild = .element(allowsText: allows)
+        frames[frames.count - 1].lastIsText = false
+    }
+
+    mutating func doctype(externalID: UnsafePointer<xmlChar>?) {
+        guard let externalID else { strictDTD = false; return }
+        strictDTD = xmlStrcasecmp(externalID, "-//W3C//DTD HTML 4.01//EN") == 0
+            || xmlStrcasecmp(externalID, "-//W3C//DTD HTML 4//EN") == 0
+    }
+
+    // MARK: blank text
+
+    /// Whether libxml2's tree builder would have dropped this text as ignorable white space.
+    /// libxml2 (2.9, `areBlanks` in HTMLparser.c) decides from the parser state and from the
+    /// tree: without a tree it keeps every blank run that reaches the tree test, so that test
+    /// is done here with the frames. Only blank text read as character data goes through it:
+    /// such text ends just before the parser's position, on a blank byte, while a character
+    /// reference (&#32;) ends on ';' or a digit and is always kept.
+    private func isDroppedBlank(_ bytes: UnsafeBufferPointer<xmlChar>, context: htmlParserCtxtPtr) -> Bool {
+        guard bytes.allSatisfy(Self.isBlankByte), let input = context.pointee.input,
+              let cursor = input.pointee.cur, cursor.pointee == UInt8(ascii: "<"),
+              let base = input.pointee.base, cursor > base, Self.isBlankByte(cursor[-1]) else { return false }
+        // libxml2 has already answered for an empty stack and for <html> and <head>.
+        let top = frames[frames.count - 1]
+        if strictDTD, let name = context.pointee.name, xmlStrEqual(name, "body") != 0 { return true }
+        switch top.lastChild {
+        case .none: return !top.allowsText
+        case .text: return false
+        case .element(let allowsText): return !allowsText
+        }
+    }
+
+    private static func isBlankByte(_ byte: xmlChar) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    // MARK: attributes
+
+    /// Lower-cased `id` and `class` values, space-separated, and whether `hidden` or an inline
+    /// style hides the element.
+    static func idClassAndHidden(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> (String, Bool) {
+        guard var pair = attributes else { return ("", false) }
+        var idClass = ""
+        var hidden = false
+        while let name = pair[0] {
+            let value = pair[1]
+            pair += 2
+            switch AttributeName.of(name) {
+            case .id, .class:
+                let text = lowercased(value)
+                if !text.isEmpty { idClass += idClass.isEmpty ? text : " " + text }
+            case .style:
+                if let value, HTMLDocument.hidesElement(style: value) { hidden = true }
+            case .hidden:
+                hidden = true
+            default:
+                break
+            }
+        }
+        return (idClass, hidden)
+    }
+
+    private mutating func collectMeta(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard var pair = attributes else { return }
+        var key = ""
+        var content = ""
+        while let name = pair[0] {
+            let value = pair[1]
+            pair += 2
+            switch AttributeName.of(name) {
+            case .name, .property, .httpEquiv:
+                if key.isEmpty { key = Self.lowercased(value) }
+            case .content:
+                content = value.map { String(cString: $0) } ?? ""
+            default:
+                break
+            }
+        }
+        let value = HTMLDocument.trimmedMeta(content)
+        if !key.isEmpty, !value.isEmpty, document.metas[key] == nil { document.metas[key] = value }
+    }
+
+    /// An attribute value, lower-cased: ASCII by bytes, anything else by `String.lowercased`.
+    static func lowercased(_ value: UnsafePointer<xmlChar>?) -> String {
+        guard let value else { return "" }
+        let length = Int(xmlStrlen(value))
+        let bytes = UnsafeBufferPointer(start: value, count: length)
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        return String(unsafeUninitializedCapacity: length) { out in
+            for (i, byte) in bytes.enumerated() {
+                out[i] = (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) ? byte | 0x20 : byte
+            }
+            return length
+        }
+    }
+
+    /// The attributes read here. libxml2 gives HTML attribute names lower-cased.
+    enum AttributeName {
+        case id, `class`, style, hidden, name, property, httpEquiv, content, other
+
+        static func of(_ name: UnsafePointer<xmlChar>) -> AttributeName {
+            if xmlStrEqual(name, "id") != 0 { return .id }
+            if xmlStrEqual(name, "class") != 0 { return .class }
+            if xmlStrEqual(name, "style") != 0 { return .style }
+            if xmlStrEqual(name, "hidden") != 0 { return .hidden }
+            if xmlStrEqual(name, "name") != 0 { return .name }
+            if xmlStrEqual(name, "property") != 0 { return .property }
+            if xmlStrEqual(name, "http-equiv") != 0 { return .httpEquiv }
+            if xmlStrEqual(name, "content") != 0 { return .content }
+            return .other
+        }
+    }
+}
