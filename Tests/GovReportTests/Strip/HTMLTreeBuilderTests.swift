@@ -58,6 +58,9 @@ import Testing
         <b>三</b><?b x?> <i>四</i></body></html>
         """),
         ("only blanks", " \n\t "),
+        ("cut off inside an empty element's start tag", "<html><body><div><p>正文</p><link href="),
+        ("cut off inside a start tag in the head", "<html><head><title>题</title><link href="),
+        ("cut off inside a meta tag in the body", "<html><head><title>题</title></head><body><div>正文<meta content="),
     ]
 
     @Test(arguments: pages.indices)
@@ -71,6 +74,16 @@ import Testing
     func samplePagesGiveTheSameTree(_ sample: SampleExpectation) throws {
         let decoded = try DecodeStage(options: DecodeOptions()).process(try sample.raw(), document: sample.document)
         try expectSame(decoded.text, sample.file)
+    }
+
+    /// libxml2 never ends an element whose start tag the page cuts off: it still ends where the
+    /// page ends, so that every later pass can step over it.
+    @Test func anElementCutOffAtTheEndStillEnds() throws {
+        let document = try HTMLDocument.parse("<html><body><div><p>正文</p><img src=")
+        for (index, node) in document.nodes.enumerated() {
+            #expect(Int(node.end) > index && Int(node.end) <= document.nodes.count, "node \(index) ends at \(node.end)")
+        }
+        #expect(document.nodes.last?.tag == .inline)
     }
 
     @Test func blankTextIsDroppedWhereLibxml2DropsIt() throws {

@@ -58,6 +58,7 @@ struct HTMLDocument: Sendable {
                 return htmlCtxtReadMemory(context, chars, Int32(bytes.count), nil, "UTF-8", parseOptions)
             }
             if let doc { xmlFreeDoc(doc) }  // none is built; freed should libxml2 ever make one
+            builder.finish()
             guard builder.started else {
                 throw StageFailure("strip.unparseable", "libxml2 could not parse the page as HTML")
             }

@@ -87,6 +87,13 @@ struct HTMLTreeBuilder {
         if frame.collectsTitle, document.title.isEmpty { document.title = titleText }
     }
 
+    /// Closes what is still open when the parser stops. libxml2 closes every element at the end
+    /// of the page, except one whose start tag the page cut off (`<link href=` at the very end):
+    /// it was reported as started and is never ended. A tree holds it all the same.
+    mutating func finish() {
+        while !frames.isEmpty { endElement() }
+    }
+
     mutating func characters(_ bytes: UnsafeBufferPointer<xmlChar>, context: htmlParserCtxtPtr) {
         guard !frames.isEmpty, bytes.count > 0, !isDroppedBlank(bytes, context: context) else { return }
         let top = frames.count - 1
