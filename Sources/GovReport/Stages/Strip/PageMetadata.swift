@@ -79,7 +79,9 @@ enum PageMetadata {
 
     /// The date after a 发布时间/发布日期/日期/时间 label, as ISO `yyyy-mm-dd`.
     static func labeledDate(in line: String) -> String? {
-        let scalars = Scalars(line.unicodeScalars)
+        // A date needs digits: most lines have none and are passed over by their bytes.
+        guard hasDigit(line) else { return nil }
+        let scalars = line.scalarArray
         for label in dateLabelScalars {
             if let value = valueAfterLabel(label, in: scalars, colonRequired: false),
                let date = DateParsing.isoDate(in: scalars, at: value) {
@@ -91,7 +93,9 @@ enum PageMetadata {
 
     /// The issuer after a 来源/发布机构/信息来源/发文机关 label, up to the next label.
     static func labeledIssuer(in line: String) -> String? {
-        let scalars = Scalars(line.unicodeScalars)
+        // Every issuer label needs its colon: most lines have none and are passed over.
+        guard InlineText.containsMark(line, ":") else { return nil }
+        let scalars = line.scalarArray
         for label in issuerLabelScalars {
             guard let start = valueAfterLabel(label, in: scalars, colonRequired: true) else { continue }
             var end = scalars.count
@@ -113,12 +117,14 @@ enum PageMetadata {
     /// starting with 首页 and holding a separator. A labelled line may give a single item when
     /// the page drew its separators as images.
     static func breadcrumb(in line: String) -> [String]? {
-        let scalars = Scalars(line.unicodeScalars)
+        let scalars = line.scalarArray
         var chainStart: Int? = nil
-        for label in breadcrumbLabelScalars {
+        // The labels need their colon: lines without one skip the label searches.
+        let hasColon = InlineText.containsMark(line, ":")
+        for label in breadcrumbLabelScalars where hasColon {
             if let value = valueAfterLabel(label, in: scalars, colonRequired: true) { chainStart = value; break }
         }
-        if chainStart == nil, line.hasPrefix("位置") {
+        if chainStart == nil, hasColon, line.hasPrefix("位置") {
             chainStart = valueAfterLabel(Scalars("位置".unicodeScalars), in: scalars, colonRequired: true)
         }
         if chainStart == nil, let home = homeWords.first(where: { line.hasPrefix($0) }) {
@@ -155,9 +161,9 @@ enum PageMetadata {
     /// site name (else the end opposite the longest segment); the article part the longest of
     /// the others. A hyphen between digits ("2021-2025年") and a doubled dash ("——") do not split.
     static func splitTitle(_ title: String) -> (article: String, site: String) {
-        let scalars = Array(title.unicodeScalars)
+        let scalars = title.scalarArray
         var segments: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [Unicode.Scalar] = []
         for (k, s) in scalars.enumerated() {
             var splits = titleSeparators.contains(s)
             if splits, s == "-" || s == "－", k > 0, k + 1 < scalars.count,
@@ -169,13 +175,13 @@ enum PageMetadata {
                 splits = false
             }
             if splits {
-                segments.append(String(current))
-                current = String.UnicodeScalarView()
+                segments.append(String(scalars: current))
+                current.removeAll(keepingCapacity: true)
             } else {
                 current.append(s)
             }
         }
-        segments.append(String(current))
+        segments.append(String(scalars: current))
         segments = segments.map { InlineText.collapse($0, markupBreaks: false) }.filter { !$0.isEmpty }
         guard let last = segments.last else { return ("", "") }
         if segments.count == 1 { return looksLikeSiteName(last) ? ("", last) : (last, "") }
@@ -209,15 +215,17 @@ enum PageMetadata {
     /// A line that could be a headline: not a sentence, not a section heading.
     static func looksLikeHeadline(_ line: String) -> Bool {
         guard line.count <= 80, !startsWithOutlineMarker(line) else { return false }
-        if line.contains("，" as Character) || line.contains("," as Character) { return false }
+        if hasComma(line) { return false }
         guard let last = line.unicodeScalars.last else { return false }
         return !"。：:；;！!".unicodeScalars.contains(last)
     }
 
     /// 一、 / （一） / 1. / 1、 / 一是 at the start of a line.
     static func startsWithOutlineMarker(_ line: String) -> Bool {
+        // The first scalar settles most lines before eight are copied out (4,267 calls, 12.7 M).
+        guard let first = line.unicodeScalars.first,
+              first == "（" || first == "(" || isChineseNumeral(first) || DateParsing.digit(first) != nil else { return false }
         let s = Array(line.unicodeScalars.prefix(8))
-        guard let first = s.first else { return false }
         var k = 0
         if first == "（" || first == "(" {
             k = 1
@@ -315,16 +323,14 @@ enum PageMetadata {
     // MARK: helpers
 
     /// Punctuation around labels and values: colons, bars, brackets, commas.
-    static let edgePunctuation = Set(":：|｜丨,，;；、】[]【〕〔()（）".unicodeScalars)
+    static let edgePunctuation = ScalarSet(":：|｜丨,，;；、】[]【〕〔()（）")
 
     /// The scalars as a string without spaces and label punctuation at either end.
     static func trimmed(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         let drop: (Unicode.Scalar) -> Bool = { InlineText.isSpace($0) || edgePunctuation.contains($0) }
         guard let first = scalars.firstIndex(where: { !drop($0) }),
               let last = scalars.lastIndex(where: { !drop($0) }) else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[first...last])
-        return String(view)
+        return String(scalars: scalars[first...last])
     }
 
     static func isIdeograph(_ s: Unicode.Scalar) -> Bool {
@@ -335,7 +341,33 @@ enum PageMetadata {
     }
 
     static func isChineseNumeral(_ s: Unicode.Scalar) -> Bool {
-        "一二三四五六七八九十百零〇两".unicodeScalars.contains(s)
+        chineseNumerals.contains(s)
+    }
+
+    private static let chineseNumerals = ScalarSet("一二三四五六七八九十百零〇两")
+
+    /// Whether the line holds the Character "，" or ",". Their bytes are looked for first, so
+    /// that the Character search (grapheme breaking over the whole line) runs only on lines
+    /// that have one: neither has a canonical equivalent, so without the bytes it is absent.
+    static func hasComma(_ line: String) -> Bool {
+        guard InlineText.containsMark(line, ",") else { return false }
+        return line.contains("，" as Character) || line.contains("," as Character)
+    }
+
+    /// Whether an ASCII or full-width digit (U+FF10–U+FF19) occurs, by UTF-8 bytes.
+    static func hasDigit(_ line: String) -> Bool {
+        UTF8Scalars.withBytes(line) { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte >= 0x30 && byte <= 0x39 { return true }
+                if byte == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBC, bytes[i + 2] >= 0x90 && bytes[i + 2] <= 0x99 {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
