@@ -38,11 +38,15 @@ struct BodyScorer: Sendable {
         // Pages repeat a few class names on many elements (li.item, span.date): each distinct
         // one is judged once.
         var kindByName: [String: ChromeRemover.Kind] = [:]
-        func kind(of node: HTMLDocument.Node) -> ChromeRemover.Kind {
-            guard !node.idClass.isEmpty, !node.hidden, !node.tag.isChromeTag else { return chrome.kind(of: node) }
-            if let known = kindByName[node.idClass] { return known }
-            let judged = chrome.kind(of: node)
-            kindByName[node.idClass] = judged
+        // By index, fields read in place: passing the node copied it (two strings retained).
+        func kind(of i: Int) -> ChromeRemover.Kind {
+            let (tag, hidden) = (nodes[i].tag, nodes[i].hidden)
+            guard !nodes[i].idClass.isEmpty, !hidden, !tag.isChromeTag else {
+                return chrome.kind(tag: tag, hidden: hidden, idClass: nodes[i].idClass)
+            }
+            if let known = kindByName[nodes[i].idClass] { return known }
+            let judged = chrome.kind(tag: tag, hidden: hidden, idClass: nodes[i].idClass)
+            kindByName[nodes[i].idClass] = judged
             return judged
         }
         // Fields read in place (nodes[i].tag): a `let node = nodes[i]` copy retained and
@@ -58,11 +62,11 @@ struct BodyScorer: Sendable {
                 stats[i].good = inLink ? 0 : Double(chars) + Self.punctuationWeight * Double(punct)
             case .a:
                 linkEnd = max(linkEnd, nodes[i].end)
-                kinds[i] = kind(of: nodes[i])
+                kinds[i] = kind(of: i)
             case .root:
                 break
             default:
-                kinds[i] = kind(of: nodes[i])
+                kinds[i] = kind(of: i)
             }
         }
         // Children come after their parent, so a reverse sweep totals every subtree.

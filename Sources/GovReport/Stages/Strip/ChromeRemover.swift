@@ -43,12 +43,16 @@ struct ChromeRemover: Sendable {
     }
 
     func kind(of node: HTMLDocument.Node) -> Kind {
-        if node.tag.isChromeTag { return .chromeTag }
-        if node.hidden { return .penalized }
-        if node.idClass.isEmpty { return .neutral }
-        if let kind = asciiKind(node.idClass) { return kind }
+        kind(tag: node.tag, hidden: node.hidden, idClass: node.idClass)
+    }
+
+    func kind(tag: HTMLTag, hidden: Bool, idClass: String) -> Kind {
+        if tag.isChromeTag { return .chromeTag }
+        if hidden { return .penalized }
+        if idClass.isEmpty { return .neutral }
+        if let kind = asciiKind(idClass) { return kind }
         var bonus = false
-        for name in node.idClass.split(separator: " ") {
+        for name in idClass.split(separator: " ") {
             if !preferred.isEmpty, preferred.contains(String(name)) { return .preferred }
             // Compared as UTF-8 bytes: the names are ASCII in practice, and Substring's
             // `hasPrefix`/`hasSuffix` cost about a thousand instructions a call here.
