@@ -80,6 +80,13 @@ import Testing
         // A comma with a mark on it is another Character, as before.
         #expect(!PageMetadata.hasComma("a,\u{301}b"))
         #expect(!PageMetadata.hasComma("时间就是效率。"))
+        #expect(PageMetadata.hasComma("，"))
+        #expect(PageMetadata.hasComma("a,"))
+        #expect(PageMetadata.hasComma("e\u{301}，x"))
+        #expect(PageMetadata.hasComma(",\u{301},x"))
+        // A prepended mark takes the comma into its Character.
+        #expect(!PageMetadata.hasComma("\u{600},x"))
+        #expect(!PageMetadata.hasComma(""))
     }
 
     @Test(arguments: [
@@ -129,6 +136,35 @@ import Testing
             #expect(!s.properties.isWhitespace, "\(value)")
         }
         #expect(admitted == 27_840)
+    }
+
+    @Test(arguments: [
+        ("首页 > 政务", "首页", true), ("首页", "首页", true), ("首", "首页", false), ("", "首页", false),
+        ("网站首页", "首页", false), ("首页\u{301}", "首页", false), ("首\u{301}页", "首页", false),
+        ("\u{F900}", "\u{8C48}", true), ("位置：首页", "位置", true), ("位置\u{20DD}：", "位置", false),
+        ("ab", "a", true), ("a\u{301}b", "a", false), ("中文", "ab", false),
+    ])
+    func prefixesOfCharacters(line: String, prefix: String, expected: Bool) {
+        #expect(PageMetadata.hasPrefix(line, prefix) == expected)
+        #expect(line.hasPrefix(prefix) == expected)
+    }
+
+    @Test func prefixWordsArePlain() {
+        for word in PageMetadata.homeWords + ["位置"] {
+            #expect(word.unicodeScalars.allSatisfy(PageMetadata.isPlainScalar), "\(word)")
+        }
+    }
+
+    @Test func outlineMarkersAtTheStartOnly() {
+        for line in ["一、", "（十二）措施", "(3)", "3.", "12、工作", "一是", "二．"] {
+            #expect(PageMetadata.startsWithOutlineMarker(line), "\(line)")
+        }
+        for line in ["", "（", "（一", "123.", "1.5", "一", "关于一、", "\u{3000}一、", "１２３４５６７８９、"] {
+            #expect(!PageMetadata.startsWithOutlineMarker(line), "\(line)")
+        }
+        // Only the first eight scalars are looked at.
+        #expect(!PageMetadata.startsWithOutlineMarker("（一二三四五六七）"))
+        #expect(PageMetadata.startsWithOutlineMarker("（一二三四五六）"))
     }
 
     @Test func chromeKindsOfASCIIAndOtherNames() {

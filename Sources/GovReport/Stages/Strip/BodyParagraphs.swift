@@ -20,11 +20,12 @@ struct BodyParagraphs: Sendable {
     /// Removes the title from the first lines (also a title broken over two lines by <br>).
     private func dropLeadingTitle(_ paragraphs: inout [String], titles: [String]) {
         let wanted = Set(titles.map(Self.squeezed).filter { !$0.isEmpty })
-        guard let longest = wanted.map(\.unicodeScalars.count).max() else { return }
+        guard let longest = wanted.map({ $0.unicodeScalars.count }).max() else { return }
         for start in 0..<min(3, paragraphs.count) {
             // Scalars gathered in an array and read by bytes: appending to a
             // String.UnicodeScalarView cost most of this function's 19 M instructions.
             var joined: [Unicode.Scalar] = []
+            joined.reserveCapacity(longest + 1)
             lines: for end in start..<min(start + 3, paragraphs.count) {
                 // Squeezed no further than a title is long: a one-line report's single paragraph
                 // is the whole text, and squeezing it whole three times cost more than the rest.
