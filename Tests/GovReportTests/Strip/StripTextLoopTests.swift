@@ -143,6 +143,8 @@ import Testing
         ("网站首页", "首页", false), ("首页\u{301}", "首页", false), ("首\u{301}页", "首页", false),
         ("\u{F900}", "\u{8C48}", true), ("位置：首页", "位置", true), ("位置\u{20DD}：", "位置", false),
         ("ab", "a", true), ("a\u{301}b", "a", false), ("中文", "ab", false),
+        ("首 页", "首页", false), (" 首页", "首页", false), ("首页 >", "首页", true), ("首页\r\n", "首页", true),
+        ("Copyright 2024", "网站首页", false), ("\u{3000}\u{301}首页", "首页", false), ("首页\u{A0}\u{301}", "首页", true),
     ])
     func prefixesOfCharacters(line: String, prefix: String, expected: Bool) {
         #expect(PageMetadata.hasPrefix(line, prefix) == expected)
