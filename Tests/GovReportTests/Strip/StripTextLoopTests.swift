@@ -44,6 +44,16 @@ import Testing
         #expect(Array(InlineText.collapse(raw, markupBreaks: markupBreaks).utf8) == Array(collapsed.utf8))
     }
 
+    @Test func spacesAreExactlyTheListedScalars() {
+        let spaces: Set<UInt32> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003,
+                                   0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x200B, 0x2028, 0x2029, 0x202F,
+                                   0x205F, 0x3000, 0xFEFF]
+        for value in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(value) else { continue }
+            if InlineText.isSpace(s) != spaces.contains(value) { Issue.record("isSpace(U+\(String(value, radix: 16)))") }
+        }
+    }
+
     @Test func visibleScalars() {
         #expect(InlineText.visibleCount("") == 0)
         #expect(InlineText.visibleCount(" \u{3000}\u{A0}\u{200B}\u{FEFF}\r\n") == 0)
