@@ -20,19 +20,27 @@ struct BodyParagraphs: Sendable {
     /// Removes the title from the first lines (also a title broken over two lines by <br>).
     private func dropLeadingTitle(_ paragraphs: inout [String], titles: [String]) {
         let wanted = Set(titles.map(Self.squeezed).filter { !$0.isEmpty })
-        guard let longest = wanted.map(\.unicodeScalars.count).max() else { return }
+        guard let longest = wanted.map({ $0.unicodeScalars.count }).max() else { return }
         for start in 0..<min(3, paragraphs.count) {
-            var joined = String.UnicodeScalarView()
-            var count = 0
+            // Scalars gathered in an array and read by bytes: appending to a
+            // String.UnicodeScalarView cost most of this function's 19 M instructions.
+            var joined: [Unicode.Scalar] = []
+            joined.reserveCapacity(longest + 1)
             lines: for end in start..<min(start + 3, paragraphs.count) {
                 // Squeezed no further than a title is long: a one-line report's single paragraph
                 // is the whole text, and squeezing it whole three times cost more than the rest.
-                for scalar in paragraphs[end].unicodeScalars where !InlineText.isSpace(scalar) {
-                    joined.append(scalar)
-                    count += 1
-                    if count > longest { break lines }
+                let tooLong = UTF8Scalars.withBytes(paragraphs[end]) { bytes -> Bool in
+                    var i = 0
+                    while i < bytes.count {
+                        let scalar = UTF8Scalars.decode(bytes, &i)
+                        if InlineText.isSpace(scalar) { continue }
+                        joined.append(scalar)
+                        if joined.count > longest { return true }
+                    }
+                    return false
                 }
-                if wanted.contains(String(joined)) {
+                if tooLong { break lines }
+                if wanted.contains(String(scalars: joined)) {
                     paragraphs.removeSubrange(start...end)
                     return
                 }
@@ -41,6 +49,6 @@ struct BodyParagraphs: Sendable {
     }
 
     static func squeezed(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !InlineText.isSpace($0) }))
+        String(scalars: text.scalarArray.filter { !InlineText.isSpace($0) })
     }
 }

@@ -38,35 +38,35 @@ struct BodyScorer: Sendable {
         // Pages repeat a few class names on many elements (li.item, span.date): each distinct
         // one is judged once.
         var kindByName: [String: ChromeRemover.Kind] = [:]
-        func kind(of node: HTMLDocument.Node) -> ChromeRemover.Kind {
-            guard !node.idClass.isEmpty, !node.hidden, !node.tag.isChromeTag else { return chrome.kind(of: node) }
-            if let known = kindByName[node.idClass] { return known }
-            let judged = chrome.kind(of: node)
-            kindByName[node.idClass] = judged
+        // By index, fields read in place: passing the node copied it (two strings retained).
+        func kind(of i: Int) -> ChromeRemover.Kind {
+            let (tag, hidden) = (nodes[i].tag, nodes[i].hidden)
+            guard !nodes[i].idClass.isEmpty, !hidden, !tag.isChromeTag else {
+                return chrome.kind(tag: tag, hidden: hidden, idClass: nodes[i].idClass)
+            }
+            if let known = kindByName[nodes[i].idClass] { return known }
+            let judged = chrome.kind(tag: tag, hidden: hidden, idClass: nodes[i].idClass)
+            kindByName[nodes[i].idClass] = judged
             return judged
         }
+        // Fields read in place (nodes[i].tag): a `let node = nodes[i]` copy retained and
+        // released its two strings on every iteration.
         for i in nodes.indices {
-            let node = nodes[i]
-            switch node.tag {
+            switch nodes[i].tag {
             case .text:
-                var chars: Int32 = 0
-                var punct: Int32 = 0
-                for scalar in node.text.unicodeScalars where !InlineText.isSpace(scalar) {
-                    chars += 1
-                    if InlineText.isClausePunctuation(scalar) { punct += 1 }
-                }
+                let (chars, punct) = Self.countText(nodes[i].text)
                 let inLink = Int32(i) < linkEnd
                 stats[i].chars = chars
                 stats[i].linkChars = inLink ? chars : 0
                 stats[i].plain = inLink ? 0 : chars
                 stats[i].good = inLink ? 0 : Double(chars) + Self.punctuationWeight * Double(punct)
             case .a:
-                linkEnd = max(linkEnd, node.end)
-                kinds[i] = kind(of: node)
+                linkEnd = max(linkEnd, nodes[i].end)
+                kinds[i] = kind(of: i)
             case .root:
                 break
             default:
-                kinds[i] = kind(of: node)
+                kinds[i] = kind(of: i)
             }
         }
         // Children come after their parent, so a reverse sweep totals every subtree.
@@ -81,6 +81,23 @@ struct BodyScorer: Sendable {
         }
         self.stats = stats
         self.kinds = kinds
+    }
+
+    /// Non-space scalars of a text node, and how many of them are clause punctuation. By
+    /// UTF-8 bytes: the scalar view's iterator was most of the cost of scoring a page.
+    static func countText(_ text: String) -> (chars: Int32, punct: Int32) {
+        UTF8Scalars.withBytes(text) { bytes in
+            var chars: Int32 = 0
+            var punct: Int32 = 0
+            var i = 0
+            while i < bytes.count {
+                let scalar = UTF8Scalars.decode(bytes, &i)
+                if InlineText.isSpace(scalar) { continue }
+                chars += 1
+                if InlineText.isClausePunctuation(scalar) { punct += 1 }
+            }
+            return (chars, punct)
+        }
     }
 
     /// The index of the article container, starting the descent at `start` (<body>).

@@ -86,8 +86,8 @@ struct HTMLStripper: Sendable {
     }
 
     private func isHeadlineBlock(_ index: Int, _ document: HTMLDocument) -> Bool {
-        let node = document.nodes[index]
-        if node.tag == .h1 || node.tag == .h2 || node.tag == .h3 || node.tag == .h4 { return true }
+        let tag = document.nodes[index].tag
+        if tag == .h1 || tag == .h2 || tag == .h3 || tag == .h4 { return true }
         var k = index
         for _ in 0..<2 where k > 0 {
             let idClass = document.nodes[k].idClass
@@ -215,7 +215,7 @@ struct Nearness {
         self.start = start
         self.end = end
         ranked = lines.enumerated()
-            .filter { $0.element.text.unicodeScalars.count <= maxChars }
+            .filter { $0.element.text.hasAtMostScalars(maxChars) }
             .map { (index: $0.offset, text: $0.element.text) }
             .sorted {
                 (Self.distance($0.index, start, end), $0.index) < (Self.distance($1.index, start, end), $1.index)

@@ -4,7 +4,12 @@ enum InlineText {
     /// the ideographic space used to indent Chinese paragraphs, zero-width space and BOM.
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
+        // Printable ASCII and the CJK ranges answer in two comparisons: the strip stage asks
+        // for every scalar of every page, and the switch tests its cases one after another.
+        let v = s.value
+        if v > 0x20 && v < 0x85 { return false }
+        if v > 0x3000 && v < 0xFEFF { return false }
+        switch v {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0xA0, 0x3000, 0x200B, 0xFEFF: return true
         case 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x1680, 0x85: return true
         default: return false
@@ -37,35 +42,76 @@ enum InlineText {
     /// touches Chinese text, so "开展\n      法治讲堂" reads "开展法治讲堂"; a plain space
     /// or &nbsp; the author typed stays one space.
     static func collapse(_ raw: String, markupBreaks: Bool) -> String {
-        // Scalars gathered in an array and encoded once: appending to a String.UnicodeScalarView
-        // costs hundreds of instructions a scalar (see String(scalars:)).
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(raw.utf8.count)
-        var pendingSpace = false
-        var pendingBreak = false
-        var previous: Unicode.Scalar? = nil
-        for scalar in raw.unicodeScalars {
-            if isSpace(scalar) {
-                pendingSpace = true
-                if markupBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { pendingBreak = true }
-                continue
+        // By UTF-8 bytes into the new string's storage: gathering scalars in an array and
+        // encoding them again (String(scalars:)) was 57 M instructions of a 1,078 M strip run.
+        // The result is never longer than `raw`: a run of spaces becomes at most one byte.
+        let length = raw.utf8.count
+        guard length > 0 else { return "" }
+        return UTF8Scalars.withBytes(raw) { bytes in
+            String(unsafeUninitializedCapacity: length) { out in
+                var n = 0
+                var i = 0
+                var pendingSpace = false
+                var pendingBreak = false
+                var previous: Unicode.Scalar? = nil
+                while i < bytes.count {
+                    let start = i
+                    let scalar = UTF8Scalars.decode(bytes, &i)
+                    if isSpace(scalar) {
+                        pendingSpace = true
+                        if markupBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { pendingBreak = true }
+                        continue
+                    }
+                    if pendingSpace, let prev = previous {
+                        if !(pendingBreak && (isWide(prev) || isWide(scalar))) {
+                            out[n] = 0x20
+                            n += 1
+                        }
+                    }
+                    pendingSpace = false
+                    pendingBreak = false
+                    for k in start..<i {
+                        out[n] = bytes[k]
+                        n += 1
+                    }
+                    previous = scalar
+                }
+                return n
             }
-            if pendingSpace, let prev = previous {
-                if !(pendingBreak && (isWide(prev) || isWide(scalar))) { out.append(" ") }
-            }
-            pendingSpace = false
-            pendingBreak = false
-            out.append(scalar)
-            previous = scalar
         }
-        return String(scalars: out)
     }
 
     /// Non-space characters in `text`.
     static func visibleCount(_ text: String) -> Int {
-        var count = 0
-        for scalar in text.unicodeScalars where !isSpace(scalar) { count += 1 }
-        return count
+        // By UTF-8 bytes: the scalar view's iterator was most of this count's cost.
+        UTF8Scalars.withBytes(text) { bytes in
+            var count = 0
+            var i = 0
+            while i < bytes.count {
+                if !isSpace(UTF8Scalars.decode(bytes, &i)) { count += 1 }
+            }
+            return count
+        }
+    }
+
+    /// Whether `text` holds the ASCII `mark` or its full-width form (U+FF01–U+FF5E are the
+    /// ASCII marks moved up by 0xFEE0), by UTF-8 bytes. A cheap test that lets the callers
+    /// skip work on the many lines without a colon, comma or bar: neither form has a
+    /// canonical equivalent, so a line without their bytes holds neither as a Character.
+    static func containsMark(_ text: String, _ mark: Unicode.Scalar) -> Bool {
+        let ascii = UInt8(mark.value)
+        let wide = mark.value + 0xFEE0
+        let (b0, b1, b2) = (UInt8(0xE0 | (wide >> 12)), UInt8(0x80 | ((wide >> 6) & 0x3F)), UInt8(0x80 | (wide & 0x3F)))
+        return UTF8Scalars.withBytes(text) { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == ascii { return true }
+                if byte == b0, i + 2 < bytes.count, bytes[i + 1] == b1, bytes[i + 2] == b2 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Whether `needle` occurs in `text`, by UTF-8 bytes (valid for UTF-8 substrings). Used on

@@ -95,41 +95,42 @@ struct PageLineBuilder {
         var i = 0
         while i < nodes.count {
             while let top = open.last, Int(top.end) <= i { close(open.removeLast()) }
-            let node = nodes[i]
-            switch node.tag {
+            // Fields read in place: copying the node retained and released its two strings.
+            let tag = nodes[i].tag
+            switch tag {
             case .root:
                 inBody = container == 0  // a page without <body>: the whole document
             case .text:
-                if preDepth > 0, node.text.contains("\n" as Character) {
-                    let parts = node.text.split(separator: "\n", omittingEmptySubsequences: false)
+                if preDepth > 0, nodes[i].text.contains("\n" as Character) {
+                    let parts = nodes[i].text.split(separator: "\n", omittingEmptySubsequences: false)
                     for (k, part) in parts.enumerated() {
                         if k > 0 { flush() }
                         if cell != nil { cell! += part } else { buffer += part }
                     }
                 } else if cell != nil {
-                    cell! += node.text
+                    cell! += nodes[i].text
                 } else {
-                    buffer += node.text
+                    buffer += nodes[i].text
                 }
             case .br:
                 flush()
             default:
-                var frame = Frame(index: Int32(i), end: node.end, flushes: node.tag.isBlock,
-                                  wasBody: inBody, isChromeTag: node.tag.isChromeTag,
-                                  isPre: node.tag == .pre, isDataTable: false, isRow: false,
-                                  isCell: false, isBlock: node.tag.isBlock)
+                var frame = Frame(index: Int32(i), end: nodes[i].end, flushes: tag.isBlock,
+                                  wasBody: inBody, isChromeTag: tag.isChromeTag,
+                                  isPre: tag == .pre, isDataTable: false, isRow: false,
+                                  isCell: false, isBlock: tag.isBlock)
                 let excluded = i != container && inBody && i < containerEnd
                     && isExcluded(i, containerPlain: containerPlain, inDataTable: inDataTable)
                 if i == container || excluded { frame.flushes = true }
                 if frame.flushes { flush() }
                 if i == container { inBody = true } else if excluded { inBody = false }
-                if node.tag == .table, inBody, !inDataTable, isDataTable(i) {
+                if tag == .table, inBody, !inDataTable, isDataTable(i) {
                     frame.isDataTable = true
                     inDataTable = true
                 }
                 if inDataTable {
-                    if node.tag == .tr { frame.isRow = true; row = [] }
-                    if node.tag.isCell { frame.isCell = true; cell = "" }
+                    if tag == .tr { frame.isRow = true; row = [] }
+                    if tag.isCell { frame.isCell = true; cell = "" }
                 }
                 if frame.isBlock { blocks.append(Int32(i)) }
                 if frame.isChromeTag { chromeDepth += 1 }
@@ -145,17 +146,17 @@ struct PageLineBuilder {
 
     /// Whether element `i`, inside the body, is chrome to leave out.
     private func isExcluded(_ i: Int, containerPlain: Double, inDataTable: Bool) -> Bool {
-        let node = document.nodes[i]
+        let tag = document.nodes[i].tag
         let stats = scorer.stats[i]
         if inDataTable { return false }
-        if node.tag == .table, !keepTables, isDataTable(i) { return true }
+        if tag == .table, !keepTables, isDataTable(i) { return true }
         let kind = scorer.kinds[i]
-        let chromey = kind == .chromeTag || kind == .penalized || node.tag == .form
+        let chromey = kind == .chromeTag || kind == .penalized || tag == .form
         if chromey {
             let substantial = Double(stats.plain) >= 0.25 * containerPlain && stats.linkDensity <= 0.5
             if !substantial { return true }
         }
-        return node.tag.isBlock && stats.linkDensity > 0.5
+        return tag.isBlock && stats.linkDensity > 0.5
     }
 
     /// At least two rows, two cells in some row, no nested table and no long cell.
