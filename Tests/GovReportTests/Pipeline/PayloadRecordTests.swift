@@ -18,8 +18,9 @@ import Testing
     }
 
     @Test(arguments: SampleExpectation.all)
-    func segmentAndExtractOutputsAreTheBytesCodableGives(_ sample: SampleExpectation) throws {
+    func stripSegmentAndExtractOutputsAreTheBytesCodableGives(_ sample: SampleExpectation) throws {
         let chain = try StageChain(sample)
+        try expectSameBytesBothWays(chain.stripped, "\(sample.file) stripped")
         try expectSameBytesBothWays(chain.segmented, "\(sample.file) segmented")
         try expectSameBytesBothWays(chain.extracted, "\(sample.file) extracted")
     }

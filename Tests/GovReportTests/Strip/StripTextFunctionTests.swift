@@ -91,6 +91,8 @@ import Testing
         ("display:\nnone", true), ("display:block", false), ("color:red", false), ("", false),
         // Only CSS white space is skipped: a browser does not read this as display:none either.
         ("display:\u{3000}none", false),
+        // CSS white space inside the keyword is skipped as well; a keyword alone hides nothing.
+        ("display: n o\tn E", true), ("visibility:HID den", true), ("font-family:none", false), ("hidden", false),
     ])
     func inlineStylesThatHideAnElement(style: String, hidden: Bool) {
         let hides = style.withCString { $0.withMemoryRebound(to: UInt8.self, capacity: style.utf8.count + 1) { HTMLDocument.hidesElement(style: $0) } }

@@ -8,8 +8,14 @@ struct BodyParagraphs: Sendable {
     func finish(_ lines: [String], titles: [String]) throws -> [String] {
         var paragraphs = lines.filter { !filter.isChrome($0) }
         dropLeadingTitle(&paragraphs, titles: titles)
-        paragraphs = paragraphs.filter { InlineText.visibleCount($0) >= minParagraphChars }
-        let total = paragraphs.reduce(0) { $0 + InlineText.visibleCount($1) }
+        // Each paragraph counted once, for the minimum and the total together.
+        var total = 0
+        paragraphs = paragraphs.filter { paragraph in
+            let count = InlineText.visibleCount(paragraph)
+            guard count >= minParagraphChars else { return false }
+            total += count
+            return true
+        }
         guard total >= max(1, minBodyChars) else {
             throw StageFailure("strip.no_body",
                                "no article text found: \(total) characters of body after removing page chrome")

@@ -117,6 +117,9 @@ struct HTMLDocument: Sendable {
     /// Whether an inline style says `display:none` or `visibility:hidden`, read as bytes with
     /// ASCII case and CSS white space (space, tab, CR, LF, FF) ignored, as a browser reads it.
     static func hidesElement(style: UnsafePointer<xmlChar>) -> Bool {
+        // Most styles ("text-align:center", "font-size:16px") have neither keyword and are
+        // answered by one scan, without building the compacted copy.
+        guard mentionsNoneOrHidden(style) else { return false }
         var compact: [UInt8] = []
         var pointer = style
         while pointer.pointee != 0 {
@@ -132,4 +135,31 @@ struct HTMLDocument: Sendable {
     }
 
     private static let hiddenStyles = [Array("display:none".utf8), Array("visibility:hidden".utf8)]
+
+    /// Whether "none" or "hidden" occurs once CSS white space is removed, in any ASCII case: the
+    /// compacted style can hold neither declaration without it.
+    private static func mentionsNoneOrHidden(_ style: UnsafePointer<xmlChar>) -> Bool {
+        func isSpace(_ byte: xmlChar) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+        }
+        func word(_ start: UnsafePointer<xmlChar>, _ text: StaticString) -> Bool {
+            var p = start
+            for k in 0..<text.utf8CodeUnitCount {
+                if k > 0 { while isSpace(p.pointee) { p += 1 } }
+                if p.pointee | 0x20 != text.utf8Start[k] { return false }
+                p += 1
+            }
+            return true
+        }
+        var p = style
+        while p.pointee != 0 {
+            switch p.pointee | 0x20 {
+            case UInt8(ascii: "n"): if word(p, "none") { return true }
+            case UInt8(ascii: "h"): if word(p, "hidden") { return true }
+            default: break
+            }
+            p += 1
+        }
+        return false
+    }
 }

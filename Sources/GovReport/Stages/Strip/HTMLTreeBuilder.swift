@@ -45,12 +45,26 @@ struct HTMLTreeBuilder {
 
     private var parentIndex: Int32 { parents.last ?? 0 }
 
+    /// Element names seen in this parse, by address: libxml2 hands out each name from its
+    /// dictionary (or a constant for the elements it implies), so one address is one name for
+    /// the whole parse, and a page repeats a few names thousands of times.
+    private var knownNames = [(name: UnsafePointer<xmlChar>?, kind: HTMLTag.ElementName)](
+        repeating: (nil, HTMLTag.ElementName(role: .dropped, allowsText: false)), count: 64)
+
+    private mutating func kind(of name: UnsafePointer<xmlChar>) -> HTMLTag.ElementName {
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: name) >> 3) & (knownNames.count - 1)
+        if knownNames[slot].name == name { return knownNames[slot].kind }
+        let kind = HTMLTag.ElementName.of(name)
+        knownNames[slot] = (name, kind)
+        return kind
+    }
+
     // MARK: events
 
     mutating func startDocument() { started = true }
 
     mutating func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        let kind = HTMLTag.ElementName.of(name)
+        let kind = kind(of: name)
         if !frames.isEmpty {
             frames[frames.count - 1].lastChild = .element(allowsText: kind.allowsText)
             frames[frames.count - 1].lastIsText = false
@@ -225,16 +239,20 @@ struct HTMLTreeBuilder {
     enum AttributeName {
         case id, `class`, style, hidden, name, property, httpEquiv, content, other
 
+        /// By the first byte, then one comparison: this runs for every attribute of a page.
         static func of(_ name: UnsafePointer<xmlChar>) -> AttributeName {
-            if xmlStrEqual(name, "id") != 0 { return .id }
-            if xmlStrEqual(name, "class") != 0 { return .class }
-            if xmlStrEqual(name, "style") != 0 { return .style }
-            if xmlStrEqual(name, "hidden") != 0 { return .hidden }
-            if xmlStrEqual(name, "name") != 0 { return .name }
-            if xmlStrEqual(name, "property") != 0 { return .property }
-            if xmlStrEqual(name, "http-equiv") != 0 { return .httpEquiv }
-            if xmlStrEqual(name, "content") != 0 { return .content }
-            return .other
+            func named(_ text: StaticString, _ kind: AttributeName) -> AttributeName {
+                xmlStrEqual(name, text.utf8Start) != 0 ? kind : .other
+            }
+            switch name[0] {
+            case UInt8(ascii: "i"): return named("id", .id)
+            case UInt8(ascii: "c"): return name[1] == UInt8(ascii: "l") ? named("class", .class) : named("content", .content)
+            case UInt8(ascii: "s"): return named("style", .style)
+            case UInt8(ascii: "h"): return name[1] == UInt8(ascii: "i") ? named("hidden", .hidden) : named("http-equiv", .httpEquiv)
+            case UInt8(ascii: "n"): return named("name", .name)
+            case UInt8(ascii: "p"): return named("property", .property)
+            default: return .other
+            }
         }
     }
 }
