@@ -88,14 +88,14 @@ import Testing
 
     @Test func blankTextIsDroppedWhereLibxml2DropsIt() throws {
         let document = try HTMLDocument.parse("<body><div><ul><li>甲</li></ul> <span>乙</span> <br> <b>丙</b></div></body>")
-        let texts = document.nodes.filter { $0.tag == .text }.map(\.text)
+        let texts = document.nodes.indices.filter { document.nodes[$0].tag == .text }.map(document.text(of:))
         // After </ul> and <br> libxml2 drops the blank; after </span> it keeps it.
         #expect(texts == ["甲", "乙", " ", "丙"])
     }
 
     @Test func adjacentTextIsOneNodeUnlessACommentParts() throws {
         let document = try HTMLDocument.parse("<body><p>依法&amp;行政<!-- x -->推进</p></body>")
-        #expect(document.nodes.filter { $0.tag == .text }.map(\.text) == ["依法&行政", "推进"])
+        #expect(document.nodes.indices.filter { document.nodes[$0].tag == .text }.map(document.text(of:)) == ["依法&行政", "推进"])
     }
 
     @Test func theFirstNonEmptyTitleWinsAndOnlyItsOwnText() throws {
@@ -104,23 +104,41 @@ import Testing
     }
 
     private func expectSame(_ html: String, _ name: String) throws {
-        let built = try HTMLDocument.parse(html)
+        let document = try HTMLDocument.parse(html)
+        let built = TreeOracle.Page(title: document.title, metas: document.metas, nodes: document.nodes.indices.map { i in
+            let node = document.nodes[i]
+            return TreeOracle.Item(tag: node.tag, parent: node.parent, end: node.end,
+                                   text: node.tag == .text ? document.text(of: i) : "", idClass: node.idClass, hidden: node.hidden)
+        })
         let expected = try TreeOracle.document(html)
         #expect(built.title == expected.title, "\(name): title")
         #expect(built.metas == expected.metas, "\(name): metas")
         #expect(built.nodes.count == expected.nodes.count, "\(name): \(built.nodes.count) nodes, the tree has \(expected.nodes.count)")
         for (i, (a, b)) in zip(built.nodes, expected.nodes).enumerated() {
-            let same = a.tag == b.tag && a.parent == b.parent && a.end == b.end && a.text == b.text
-                && a.idClass == b.idClass && a.hidden == b.hidden
-            #expect(same, "\(name): node \(i): \(a) against the tree's \(b)")
-            if !same { break }
+            #expect(a == b, "\(name): node \(i): \(a) against the tree's \(b)")
+            if a != b { break }
         }
     }
 }
 
 /// libxml2's tree, walked with the strip stage's rules: what HTMLTreeBuilder must give.
 private enum TreeOracle {
-    static func document(_ html: String) throws -> HTMLDocument {
+    struct Item: Equatable {
+        var tag: HTMLTag
+        var parent: Int32
+        var end: Int32
+        var text: String
+        var idClass: String
+        var hidden: Bool
+    }
+
+    struct Page {
+        var title: String
+        var metas: [String: String]
+        var nodes: [Item]
+    }
+
+    static func document(_ html: String) throws -> Page {
         var source = html
         return try source.withUTF8 { bytes in
             let options = HTMLDocument.parseOptions | Int32(XML_PARSE_HUGE.rawValue)
@@ -129,16 +147,15 @@ private enum TreeOracle {
                 throw StageFailure("test", "no tree")
             }
             defer { xmlFreeDoc(doc) }
-            var result = HTMLDocument(
-                nodes: [HTMLDocument.Node(tag: .root, parent: -1, end: 0, text: "", idClass: "", hidden: false)],
-                metas: [:], title: "")
+            var result = Page(title: "", metas: [:],
+                              nodes: [Item(tag: .root, parent: -1, end: 0, text: "", idClass: "", hidden: false)])
             walk(doc.pointee.children, parent: 0, inHead: false, into: &result)
             result.nodes[0].end = Int32(result.nodes.count)
             return result
         }
     }
 
-    private static func walk(_ first: xmlNodePtr?, parent: Int32, inHead: Bool, into result: inout HTMLDocument) {
+    private static func walk(_ first: xmlNodePtr?, parent: Int32, inHead: Bool, into result: inout Page) {
         var current = first
         while let node = current {
             current = node.pointee.next
@@ -170,16 +187,16 @@ private enum TreeOracle {
                             break
                         }
                     }
-                    result.nodes.append(HTMLDocument.Node(tag: HTMLTag.byName[name] ?? .inline, parent: parent, end: 0,
-                                                          text: "", idClass: idClass, hidden: hidden))
+                    result.nodes.append(Item(tag: HTMLTag.byName[name] ?? .inline, parent: parent, end: 0,
+                                             text: "", idClass: idClass, hidden: hidden))
                     let index = result.nodes.count - 1
                     walk(node.pointee.children, parent: Int32(index), inHead: false, into: &result)
                     result.nodes[index].end = Int32(result.nodes.count)
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if !inHead, let content = node.pointee.content, content.pointee != 0 {
-                    result.nodes.append(HTMLDocument.Node(tag: .text, parent: parent, end: 0, text: String(cString: content),
-                                                          idClass: "", hidden: false))
+                    result.nodes.append(Item(tag: .text, parent: parent, end: 0, text: String(cString: content),
+                                             idClass: "", hidden: false))
                     result.nodes[result.nodes.count - 1].end = Int32(result.nodes.count)
                 }
             default:
@@ -198,7 +215,7 @@ private enum TreeOracle {
         return text
     }
 
-    private static func meta(_ node: xmlNodePtr, into result: inout HTMLDocument) {
+    private static func meta(_ node: xmlNodePtr, into result: inout Page) {
         var key = ""
         var content = ""
         var attribute = node.pointee.properties
@@ -213,5 +230,21 @@ private enum TreeOracle {
         }
         let value = content.trimmingCharacters(in: .whitespacesAndNewlines)
         if !key.isEmpty, !value.isEmpty, result.metas[key] == nil { result.metas[key] = value }
+    }
+}
+
+/// Text nodes are bytes in one buffer; <pre> text still breaks into lines where its Characters
+/// hold a "\n" (a "\r\n" is one Character, and no "\n").
+@Suite struct PreformattedLineTests {
+    @Test func preTextBreaksAtEachLineFeedCharacter() throws {
+        let page = "<html><body><div><pre>一\r\n二\n三\r四\n\n五</pre><p>正文</p></div></body></html>"
+        let document = try HTMLDocument.parse(page)
+        let scorer = BodyScorer(document: document, chrome: ChromeRemover(bodySelectors: []))
+        let lines = PageLineBuilder(document: document, scorer: scorer, container: 0, keepTables: true).build().map(\.text)
+        let pre = try #require(document.nodes.indices.first { document.nodes[$0].tag == .text })
+        let expected = document.text(of: pre).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { InlineText.collapse(String($0), markupBreaks: true) }.filter { !$0.isEmpty }
+        #expect(lines == expected + ["正文"])
+        #expect(lines.count >= 4)
     }
 }

@@ -182,7 +182,7 @@ import Testing
     @Test func chromeKindsOfASCIIAndOtherNames() {
         func kind(_ idClass: String, preferred: [String] = []) -> ChromeRemover.Kind {
             ChromeRemover(bodySelectors: preferred).kind(of: HTMLDocument.Node(
-                tag: .div, parent: 0, end: 1, text: "", idClass: idClass, hidden: false))
+                tag: .div, parent: 0, end: 1, idClass: idClass, hidden: false))
         }
         #expect(kind("leftnav") == .penalized)
         #expect(kind("navbar item") == .penalized)

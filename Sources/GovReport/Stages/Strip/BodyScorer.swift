@@ -54,7 +54,7 @@ struct BodyScorer: Sendable {
         for i in nodes.indices {
             switch nodes[i].tag {
             case .text:
-                let (chars, punct) = Self.countText(nodes[i].text)
+                let (chars, punct) = document.withText(of: i, Self.countText)
                 let inLink = Int32(i) < linkEnd
                 stats[i].chars = chars
                 stats[i].linkChars = inLink ? chars : 0
@@ -86,18 +86,20 @@ struct BodyScorer: Sendable {
     /// Non-space scalars of a text node, and how many of them are clause punctuation. By
     /// UTF-8 bytes: the scalar view's iterator was most of the cost of scoring a page.
     static func countText(_ text: String) -> (chars: Int32, punct: Int32) {
-        UTF8Scalars.withBytes(text) { bytes in
-            var chars: Int32 = 0
-            var punct: Int32 = 0
-            var i = 0
-            while i < bytes.count {
-                let scalar = UTF8Scalars.decode(bytes, &i)
-                if InlineText.isSpace(scalar) { continue }
-                chars += 1
-                if InlineText.isClausePunctuation(scalar) { punct += 1 }
-            }
-            return (chars, punct)
+        UTF8Scalars.withBytes(text, countText)
+    }
+
+    static func countText(_ bytes: UnsafeBufferPointer<UInt8>) -> (chars: Int32, punct: Int32) {
+        var chars: Int32 = 0
+        var punct: Int32 = 0
+        var i = 0
+        while i < bytes.count {
+            let scalar = UTF8Scalars.decode(bytes, &i)
+            if InlineText.isSpace(scalar) { continue }
+            chars += 1
+            if InlineText.isClausePunctuation(scalar) { punct += 1 }
         }
+        return (chars, punct)
     }
 
     /// The index of the article container, starting the descent at `start` (<body>).

@@ -11,8 +11,10 @@ struct HTMLDocument: Sendable {
         var parent: Int32
         /// One past the last node of this node's subtree.
         var end: Int32
-        /// The text of a text node (entities decoded by libxml2); "" for elements.
-        var text: String
+        /// Where a text node's text (entities decoded by libxml2) lies in `textBytes`; empty for
+        /// elements.
+        var textStart: Int32 = 0
+        var textEnd: Int32 = 0
         /// Lower-cased `id` and `class` values, space-separated; "" when none.
         var idClass: String
         /// `hidden`, `display:none` or `visibility:hidden`.
@@ -21,10 +23,24 @@ struct HTMLDocument: Sendable {
 
     /// nodes[0] is a synthetic root holding the whole document.
     var nodes: [Node]
+    /// The UTF-8 of every text node, one after the other: one buffer per page rather than a
+    /// String per text node, whose making and freeing was a tenth of the strip stage.
+    var textBytes: [UInt8] = []
     /// `<meta>` name (or property / http-equiv), lower-cased → content; the first non-empty wins.
     var metas: [String: String]
     /// The text of the first `<title>`.
     var title: String
+
+    /// The text of text node `index`.
+    func text(of index: Int) -> String {
+        withText(of: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `body` over the UTF-8 of text node `index` (libxml2 gives valid UTF-8).
+    func withText<R>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = Int(nodes[index].textStart)..<Int(nodes[index].textEnd)
+        return textBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
 
     /// <body> if the page has one, else the root.
     var bodyIndex: Int {

@@ -189,7 +189,7 @@ struct HTMLStripper: Sendable {
         while i < end {
             if nodes[i].tag == .a {
                 let anchorEnd = Int(nodes[i].end)
-                let raw = nodes[(i + 1)..<anchorEnd].filter { $0.tag == .text }.map(\.text).joined()
+                let raw = ((i + 1)..<anchorEnd).filter { nodes[$0].tag == .text }.map(document.text(of:)).joined()
                 let text = InlineText.collapse(raw, markupBreaks: true)
                 if !text.isEmpty { texts.append(text) }
                 if texts.count > 8 { return nil }

@@ -31,7 +31,7 @@ struct HTMLTreeBuilder {
     }
 
     var document = HTMLDocument(
-        nodes: [HTMLDocument.Node(tag: .root, parent: -1, end: 0, text: "", idClass: "", hidden: false)],
+        nodes: [HTMLDocument.Node(tag: .root, parent: -1, end: 0, idClass: "", hidden: false)],
         metas: [:], title: "")
     private(set) var started = false
     private var frames: [Frame] = []
@@ -83,7 +83,7 @@ struct HTMLTreeBuilder {
                 break
             case .mirrored(let tag):
                 let (idClass, hidden) = Self.idClassAndHidden(attributes)
-                document.nodes.append(HTMLDocument.Node(tag: tag, parent: parentIndex, end: 0, text: "",
+                document.nodes.append(HTMLDocument.Node(tag: tag, parent: parentIndex, end: 0,
                                                         idClass: idClass, hidden: hidden))
                 frame.index = Int32(document.nodes.count - 1)
             }
@@ -119,13 +119,15 @@ struct HTMLTreeBuilder {
             return
         }
         guard skipped == 0, frames[top].index != -1 else { return }
-        let text = String(decoding: bytes, as: UTF8.self)
+        // The last text node's bytes end the buffer, so more text for it goes right after them.
+        let start = Int32(document.textBytes.count)
+        document.textBytes.append(contentsOf: bytes)
+        let end = Int32(document.textBytes.count)
         if joins, let last = document.nodes.indices.last, document.nodes[last].tag == .text {
-            document.nodes[last].text += text
+            document.nodes[last].textEnd = end
         } else {
-            document.nodes.append(HTMLDocument.Node(tag: .text, parent: parentIndex, end: 0, text: text,
-                                                    idClass: "", hidden: false))
-            document.nodes[document.nodes.count - 1].end = Int32(document.nodes.count)
+            document.nodes.append(HTMLDocument.Node(tag: .text, parent: parentIndex, end: Int32(document.nodes.count + 1),
+                                                    textStart: start, textEnd: end, idClass: "", hidden: false))
         }
     }
 

@@ -45,39 +45,42 @@ enum InlineText {
         // By UTF-8 bytes into the new string's storage: gathering scalars in an array and
         // encoding them again (String(scalars:)) was 57 M instructions of a 1,078 M strip run.
         // The result is never longer than `raw`: a run of spaces becomes at most one byte.
-        let length = raw.utf8.count
+        UTF8Scalars.withBytes(raw) { collapse(bytes: $0, markupBreaks: markupBreaks) }
+    }
+
+    /// `collapse` of UTF-8 bytes (a page line gathered from its text nodes).
+    static func collapse(bytes: UnsafeBufferPointer<UInt8>, markupBreaks: Bool) -> String {
+        let length = bytes.count
         guard length > 0 else { return "" }
-        return UTF8Scalars.withBytes(raw) { bytes in
-            String(unsafeUninitializedCapacity: length) { out in
-                var n = 0
-                var i = 0
-                var pendingSpace = false
-                var pendingBreak = false
-                var previous: Unicode.Scalar? = nil
-                while i < bytes.count {
-                    let start = i
-                    let scalar = UTF8Scalars.decode(bytes, &i)
-                    if isSpace(scalar) {
-                        pendingSpace = true
-                        if markupBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { pendingBreak = true }
-                        continue
-                    }
-                    if pendingSpace, let prev = previous {
-                        if !(pendingBreak && (isWide(prev) || isWide(scalar))) {
-                            out[n] = 0x20
-                            n += 1
-                        }
-                    }
-                    pendingSpace = false
-                    pendingBreak = false
-                    for k in start..<i {
-                        out[n] = bytes[k]
+        return String(unsafeUninitializedCapacity: length) { out in
+            var n = 0
+            var i = 0
+            var pendingSpace = false
+            var pendingBreak = false
+            var previous: Unicode.Scalar? = nil
+            while i < bytes.count {
+                let start = i
+                let scalar = UTF8Scalars.decode(bytes, &i)
+                if isSpace(scalar) {
+                    pendingSpace = true
+                    if markupBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { pendingBreak = true }
+                    continue
+                }
+                if pendingSpace, let prev = previous {
+                    if !(pendingBreak && (isWide(prev) || isWide(scalar))) {
+                        out[n] = 0x20
                         n += 1
                     }
-                    previous = scalar
                 }
-                return n
+                pendingSpace = false
+                pendingBreak = false
+                for k in start..<i {
+                    out[n] = bytes[k]
+                    n += 1
+                }
+                previous = scalar
             }
+            return n
         }
     }
 

@@ -47,21 +47,23 @@ struct PageLineBuilder {
         let containerPlain = Double(scorer.stats[container].plain)
 
         var lines: [PageLine] = []
-        var buffer = ""
+        // The text of the line (and of the data-table cell) being read, as UTF-8: text nodes
+        // are bytes in the document's buffer, and strings are made only of whole lines.
+        var buffer: [UInt8] = []
         var inBody = false
         var chromeDepth = 0
         var preDepth = 0
         var inDataTable = false
         var row: [String]? = nil
-        var cell: String? = nil
+        var cell: [UInt8]? = nil
         var blocks: [Int32] = []
         var open: [Frame] = []
 
         func flush() {
-            if cell != nil { cell! += "\n"; return }
+            if cell != nil { cell!.append(0x0A); return }
             guard !buffer.isEmpty else { return }
-            let text = InlineText.collapse(buffer, markupBreaks: true)
-            buffer = ""
+            let text = buffer.withUnsafeBufferPointer { InlineText.collapse(bytes: $0, markupBreaks: true) }
+            buffer.removeAll(keepingCapacity: true)
             if !text.isEmpty {
                 lines.append(PageLine(text: text, block: blocks.last ?? 0, isBody: inBody,
                                       inChromeTag: chromeDepth > 0, isTableRow: false))
@@ -71,8 +73,8 @@ struct PageLineBuilder {
         func close(_ frame: Frame) {
             if frame.isCell, let text = cell {
                 cell = nil
-                let collapsed = InlineText.collapse(text, markupBreaks: true)
-                if row != nil { row!.append(collapsed) } else { buffer += collapsed; flush() }
+                let collapsed = text.withUnsafeBufferPointer { InlineText.collapse(bytes: $0, markupBreaks: true) }
+                if row != nil { row!.append(collapsed) } else { buffer.append(contentsOf: collapsed.utf8); flush() }
             }
             if frame.isRow, let cells = row {
                 row = nil
@@ -95,23 +97,25 @@ struct PageLineBuilder {
         var i = 0
         while i < nodes.count {
             while let top = open.last, Int(top.end) <= i { close(open.removeLast()) }
-            // Fields read in place: copying the node retained and released its two strings.
+            // Fields read in place: copying the node retained and released its string.
             let tag = nodes[i].tag
             switch tag {
             case .root:
                 inBody = container == 0  // a page without <body>: the whole document
             case .text:
-                if preDepth > 0, nodes[i].text.contains("\n" as Character) {
-                    let parts = nodes[i].text.split(separator: "\n", omittingEmptySubsequences: false)
-                    for (k, part) in parts.enumerated() {
-                        if k > 0 { flush() }
-                        if cell != nil { cell! += part } else { buffer += part }
+                // In <pre>, each line feed ends a line. A line feed after a carriage return is
+                // no line of its own: "\r\n" is one Character, and not "\n".
+                let bytes = document.textBytes
+                var start = Int(nodes[i].textStart)
+                let end = Int(nodes[i].textEnd)
+                if preDepth > 0 {
+                    for k in start..<end where bytes[k] == 0x0A && (k == Int(nodes[i].textStart) || bytes[k - 1] != 0x0D) {
+                        if cell != nil { cell!.append(contentsOf: bytes[start..<k]) } else { buffer.append(contentsOf: bytes[start..<k]) }
+                        flush()
+                        start = k + 1
                     }
-                } else if cell != nil {
-                    cell! += nodes[i].text
-                } else {
-                    buffer += nodes[i].text
                 }
+                if cell != nil { cell!.append(contentsOf: bytes[start..<end]) } else { buffer.append(contentsOf: bytes[start..<end]) }
             case .br:
                 flush()
             default:
@@ -130,7 +134,7 @@ struct PageLineBuilder {
                 }
                 if inDataTable {
                     if tag == .tr { frame.isRow = true; row = [] }
-                    if tag.isCell { frame.isCell = true; cell = "" }
+                    if tag.isCell { frame.isCell = true; cell = [] }
                 }
                 if frame.isBlock { blocks.append(Int32(i)) }
                 if frame.isChromeTag { chromeDepth += 1 }
