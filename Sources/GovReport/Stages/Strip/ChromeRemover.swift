@@ -97,19 +97,11 @@ struct ChromeRemover: Sendable {
                     if !partBonus { partBonus = Self.bonusPartBytes.contains { $0.elementsEqual(part) } }
                 }
                 if !bonus {
-                    bonus = partBonus || Self.bonusNameBytes.contains { Self.occurs($0, in: name) }
+                    bonus = partBonus || Self.bonusNameBytes.contains { InlineText.contains(bytes: name, $0) }
                 }
             }
             return bonus ? .bonus : .neutral
         }
-    }
-
-    private static func occurs(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard needle.count <= hay.count else { return false }
-        for start in 0...(hay.count - needle.count) where hay[start] == needle[0] {
-            if UnsafeBufferPointer(rebasing: hay[start..<(start + needle.count)]).elementsEqual(needle) { return true }
-        }
-        return false
     }
 
     private static let penaltyBytes = penaltyParts.map { Array($0.utf8) }

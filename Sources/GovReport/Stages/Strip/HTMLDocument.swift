@@ -78,9 +78,7 @@ struct HTMLDocument: Sendable {
             guard builder.started else {
                 throw StageFailure("strip.unparseable", "libxml2 could not parse the page as HTML")
             }
-            var document = builder.document
-            document.nodes[0].end = Int32(document.nodes.count)
-            return document
+            return builder.document
         }
     }
 

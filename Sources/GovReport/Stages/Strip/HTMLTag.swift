@@ -89,12 +89,7 @@ enum HTMLTag: UInt8, Sendable {
             }
 
             init(_ name: String) {
-                var copy = name
-                self = copy.withUTF8 { bytes in
-                    var text = Array(bytes)
-                    text.append(0)
-                    return text.withUnsafeBufferPointer { Key($0.baseAddress!)! }
-                }
+                self = name.withCString { Key(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self))! }
             }
         }
 

@@ -103,9 +103,11 @@ struct HTMLTreeBuilder {
 
     /// Closes what is still open when the parser stops. libxml2 closes every element at the end
     /// of the page, except one whose start tag the page cut off (`<link href=` at the very end):
-    /// it was reported as started and is never ended. A tree holds it all the same.
+    /// it was reported as started and is never ended. A tree holds it all the same. The root then
+    /// ends after the last node.
     mutating func finish() {
         while !frames.isEmpty { endElement() }
+        document.nodes[0].end = Int32(document.nodes.count)
     }
 
     mutating func characters(_ bytes: UnsafeBufferPointer<xmlChar>, context: htmlParserCtxtPtr) {

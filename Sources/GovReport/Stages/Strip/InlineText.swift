@@ -123,10 +123,11 @@ enum InlineText {
         contains(bytes: Array(text.utf8), Array(needle.utf8))
     }
 
-    /// Whether `needle` occurs in `hay`, byte for byte.
-    static func contains(bytes hay: [UInt8], _ needle: [UInt8]) -> Bool {
+    /// Whether `needle` occurs in `hay` (an array or bytes in place), byte for byte.
+    static func contains<Bytes: RandomAccessCollection<UInt8>>(bytes hay: Bytes, _ needle: [UInt8]) -> Bool
+    where Bytes.Index == Int {
         guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
-        for start in 0...(hay.count - needle.count) where hay[start] == needle[0] {
+        for start in hay.startIndex...(hay.endIndex - needle.count) where hay[start] == needle[0] {
             if hay[start..<(start + needle.count)].elementsEqual(needle) { return true }
         }
         return false
