@@ -18,6 +18,11 @@ final class WorkStore: Sendable {
         configuration.busyMode = .timeout(30)
         pool = try DatabasePool(path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
         try Self.migrator.migrate(pool)
+        // A checkpoint every 64 MiB of log rather than SQLite's 4 MiB: each one syncs the log and
+        // the database while the writer waits, and a full run writes gigabytes. At 20,000 pages
+        // that was 1,783 syncs (4.2 s) against 132 (2.8 s). Durability is the same (synchronous
+        // NORMAL: the log is synced before every checkpoint).
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 16384") }
     }
 
     private static var migrator: DatabaseMigrator {
