@@ -40,6 +40,18 @@ import Testing
         return fixture
     }
 
+    @Test func theTablesAreTheSameWithAnyNumberOfJobs() throws {
+        let fixture = try PipelineFixture()
+        #expect(try fixture.run(["--jobs", "1"]).status == 0)
+        let oneJob = try fixture.outputBytes()
+        #expect(try tableCounts(fixture)["metrics"] ?? 0 > 50)
+        for arguments in [["--only", "write", "--force", "--jobs", "3"], ["--force", "--jobs", "2"]] {
+            let again = try fixture.run(arguments)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(try fixture.outputBytes() == oneJob, "\(arguments)")
+        }
+    }
+
     @Test func fromExtractWithTheSameOutputsKeepsEveryTableFile() throws {
         let fixture = try PipelineFixture()
         #expect(try fixture.run().status == 0)

@@ -77,21 +77,4 @@ struct DocumentPart {
             }
         }
     }
-
-    /// `make` applied to each document on `jobs` threads; the results in the documents' order.
-    /// The first error thrown is rethrown once all threads are done.
-    static func make(_ documents: ArraySlice<WorkStore.ListedDocument>, jobs: Int,
-                     _ make: @Sendable (WorkStore.ListedDocument) throws -> DocumentPart) throws -> [DocumentPart] {
-        let documents = Array(documents)
-        let threads = max(1, min(jobs, documents.count))
-        if threads == 1 { return try documents.map(make) }
-        let slots = ResultSlots<DocumentPart>(count: documents.count)
-        defer { slots.release() }
-        DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            for index in stride(from: thread, to: documents.count, by: threads) {
-                slots.set(index, Result { try make(documents[index]) })
-            }
-        }
-        return try slots.values()
-    }
 }

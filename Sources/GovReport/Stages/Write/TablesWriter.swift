@@ -62,7 +62,7 @@ struct TablesWriter {
 
         let inputs = try store.tableInputs(writeFingerprint: fingerprint, tables: Self.tableStages)
         // Streamed: each document's rows go to the table files as soon as they are made, so
-        // memory holds one batch of documents, not every table (peak RSS does not grow with the
+        // memory holds a few batches of documents, not every table (peak RSS does not grow with the
         // corpus). Rows are kept encoded in the store by document, under a key of all they are
         // made from; the workbook needs the cells, so with xlsx every document's rows are made.
         let failuresByDoc = Dictionary(grouping: try store.failures(), by: \.docId)
@@ -86,16 +86,17 @@ struct TablesWriter {
                                                                                        keeping: keeping) { sink in
             if summaryKept != nil { return }
             // Loading and decoding each document's outputs and making its rows is about half the
-            // work and needs no order: `jobs` threads do it a batch at a time, and the rows go to
-            // the files in document order. With more than one job the next batch is made while
-            // this one is written (encoding and compressing the lines is the other half).
+            // work and needs no order: `jobs` threads make them a few documents at a time, and the
+            // rows go to the files in document order on this thread, which also keeps the rows
+            // made now in the store. Encoding and compressing the lines is the other half.
             let documents = try store.listedDocuments()
-            let size = 32 * max(1, jobs)
-            let batches = stride(from: 0, to: documents.count, by: size).map { documents[$0..<min(documents.count, $0 + size)] }
-            let store = store, jobs = jobs, keys = inputs.documentKeys
-            let makeBatch: @Sendable (ArraySlice<WorkStore.ListedDocument>) throws -> [DocumentPart] = { batch in
+            let size = 16
+            let store = store, keys = inputs.documentKeys
+            var toKeep: [(docId: String, rows: WorkStore.StoredRows)] = []
+            try OrderedWork.run(count: (documents.count + size - 1) / size, jobs: jobs, window: 4 * max(1, jobs)) { index in
+                let batch = documents[(index * size)..<min(documents.count, (index + 1) * size)]
                 let kept = reuse ? try store.documentRows(batch.map(\.docId)) : [:]
-                let parts = try DocumentPart.make(batch, jobs: jobs) { document in
+                return try batch.map { document in
                     let key = keys[document.docId] ?? ""
                     if let stored = kept[document.docId], stored.key == key, let part = DocumentPart(stored: stored, docId: document.docId) {
                         return part
@@ -103,16 +104,8 @@ struct TablesWriter {
                     let bundle = try store.bundle(for: document, failures: failuresByDoc[document.docId] ?? [])
                     return encoded ? try DocumentPart(encoding: bundle, key: key, encoder: encoder) : DocumentPart(rowsOf: bundle)
                 }
-                // Stored here, so that with more than one job it overlaps the writing of the batch before.
-                try store.storeDocumentRows(parts.compactMap { part in part.keep.map { (part.docId, $0) } })
-                return parts
-            }
-            var next: BackgroundWork<[DocumentPart]>?
-            defer { next?.wait() }
-            for (index, batch) in batches.enumerated() {
-                let made = try next?.value() ?? makeBatch(batch)
-                next = jobs > 1 && index + 1 < batches.count ? BackgroundWork { [batch = batches[index + 1]] in try makeBatch(batch) } : nil
-                for part in made {
+            } take: { parts in
+                for part in parts {
                     switch part.content {
                     case .rows(let tables):
                         for (table, rows) in tables.enumerated() { try sink.append(rows, toTable: table) }
@@ -122,9 +115,19 @@ struct TablesWriter {
                     if let share = part.coverage { coverage.add(docId: part.docId, share: share) }
                     summary.count(status: part.status)
                     for failure in failuresByDoc[part.docId] ?? [] { summary.errorsByCode[failure.code, default: 0] += 1 }
-                    if part.keep == nil, encoded { reused += 1 }
+                    if let keep = part.keep {
+                        toKeep.append((part.docId, keep))
+                    } else if encoded {
+                        reused += 1
+                    }
+                }
+                // Kept a few batches at a time, in one transaction each.
+                if toKeep.count >= 64 {
+                    try store.storeDocumentRows(toKeep)
+                    toKeep.removeAll(keepingCapacity: true)
                 }
             }
+            try store.storeDocumentRows(toKeep)
         }
         try store.pruneDocumentRows()
         if let summaryKept {
@@ -176,26 +179,5 @@ struct TablesSummary: Codable {
         report.errorsByCode = errorsByCode
         report.indicatorCoverage = coverage
         report.notes += notes
-    }
-}
-
-/// Results written by several threads, each to its own index, read once they are all done.
-/// Unsafe storage because a Swift array stored in a class would be checked for exclusive
-/// access on every write and trap when two threads write at once, even to different elements.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Result<Value, Error>?>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-
-    func set(_ index: Int, _ value: Result<Value, Error>) { storage[index] = value }
-
-    func values() throws -> [Value] { try storage.map { try $0!.get() } }
-
-    func release() {
-        _ = storage.deinitialize()
-        storage.deallocate()
     }
 }
