@@ -134,6 +134,22 @@ import Testing
         #expect(back.map { Array($0.utf8) } == strings.map { Array($0.utf8) })
     }
 
+    @Test func stringsThatAreNotUTF8AreRefusedAndEveryValidOneIsRead() throws {
+        let string = BinaryPayloadTag.string.rawValue
+        let invalid: [[UInt8]] = [
+            [0xFF], [0x41, 0x80], [0xC3], [0xC0, 0xAF], [0xE6, 0xB1], [0xED, 0xA0, 0x80],
+            // Three bytes of a four-byte emoji: a repair gives three bytes too.
+            [0x41, 0xF0, 0x9F, 0x98], [0xF0, 0x9F, 0x98, 0x41], [0xF4, 0x90, 0x80, 0x80], [0xE6, 0xB1, 0x89, 0xBF],
+        ]
+        for bytes in invalid {
+            expectDecodingError(.dataCorrupted) { try decode(String.self, [string, UInt8(bytes.count)] + bytes) }
+        }
+        for text in ["\u{FFFD}", "a\u{FFFD}b", "汉\u{FFFD}", "😀", "\u{10FFFF}", "short", String(repeating: "é", count: 40)] {
+            let bytes = Array(text.utf8)
+            #expect(try decode(String.self, [string, UInt8(bytes.count)] + bytes) == text)
+        }
+    }
+
     @Test func enumsWithRawValuesAndWithAssociatedValues() throws {
         try expectRoundTrip([Level.low, .high])
         try expectRoundTrip([Shape.point, .circle(radius: 2.5), .pair(-7, "七"), .nested(.nested(nil)), .nested(.point)])
