@@ -44,6 +44,45 @@ import Testing
         #expect(Array(InlineText.collapse(raw, markupBreaks: markupBreaks).utf8) == Array(collapsed.utf8))
     }
 
+    /// Collapsing as stated, scalar by scalar: the rule the byte loop must keep.
+    private static func collapsedByScalars(_ raw: String, markupBreaks: Bool) -> String {
+        var result = String.UnicodeScalarView()
+        var pending = (space: false, lineBreak: false)
+        for scalar in raw.unicodeScalars {
+            if InlineText.isSpace(scalar) {
+                pending.space = true
+                if markupBreaks, ["\n", "\r", "\t"].contains(scalar) { pending.lineBreak = true }
+                continue
+            }
+            if pending.space, let previous = result.last,
+               !(pending.lineBreak && (InlineText.isWide(previous) || InlineText.isWide(scalar))) {
+                result.append(" ")
+            }
+            pending = (false, false)
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
+    @Test func collapsingAgreesWithTheRuleOnMixedText() {
+        // Runs of ASCII and ideographs (copied whole) against every other kind of scalar.
+        let pieces = ["a", "Zz", "1万", "中文", "法治", "\u{4000}", "\u{9FFF}", "\u{3FFF}", "\u{A000}", "“", "。", "，",
+                      " ", "  ", "\n", "\r\n", "\t", "\u{A0}", "\u{3000}", "\u{200B}", "\u{FEFF}", "\u{85}", "\u{2028}",
+                      "\u{1680}", "e\u{301}", "😀", "𠀀", "~", "\u{7F}", "é", "\u{E000}"]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<3_000 {
+            let raw = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for markupBreaks in [true, false] {
+                let expected = Self.collapsedByScalars(raw, markupBreaks: markupBreaks)
+                let got = InlineText.collapse(raw, markupBreaks: markupBreaks)
+                if Array(got.utf8) != Array(expected.utf8) {
+                    Issue.record("round \(round): \(raw.debugDescription) → \(got.debugDescription), not \(expected.debugDescription)")
+                    return
+                }
+            }
+        }
+    }
+
     @Test func spacesAreExactlyTheListedScalars() {
         let spaces: Set<UInt32> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003,
                                    0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x200B, 0x2028, 0x2029, 0x202F,

@@ -51,37 +51,65 @@ enum InlineText {
     /// `collapse` of UTF-8 bytes (a page line gathered from its text nodes).
     static func collapse(bytes: UnsafeBufferPointer<UInt8>, markupBreaks: Bool) -> String {
         let length = bytes.count
-        guard length > 0 else { return "" }
+        guard length > 0, let base = bytes.baseAddress else { return "" }
         return String(unsafeUninitializedCapacity: length) { out in
             var n = 0
             var i = 0
             var pendingSpace = false
             var pendingBreak = false
-            var previous: Unicode.Scalar? = nil
-            while i < bytes.count {
+            // Where the last scalar written starts in `bytes`; read again only when a space is
+            // pending before the next one.
+            var previousStart: Int? = nil
+            /// Before the scalar starting at `start`: the one space a pending run leaves.
+            func settle(before start: Int) {
+                defer { pendingSpace = false; pendingBreak = false }
+                guard pendingSpace, var j = previousStart else { return }
+                let previous = UTF8Scalars.decode(bytes, &j)
+                var k = start
+                let next = UTF8Scalars.decode(bytes, &k)
+                if !(pendingBreak && (isWide(previous) || isWide(next))) {
+                    out[n] = 0x20
+                    n += 1
+                }
+            }
+            while i < length {
                 let start = i
+                if Self.isPlainLead(bytes[i]) {
+                    // A run of printable ASCII and ideographs U+4000–U+9FFF, none of them a
+                    // space: most of every page, copied at once rather than scalar by scalar.
+                    var last = i
+                    repeat {
+                        last = i
+                        i += bytes[i] < 0x80 ? 1 : 3
+                    } while i < length && Self.isPlainLead(bytes[i])
+                    settle(before: start)
+                    (out.baseAddress! + n).update(from: base + start, count: i - start)
+                    n += i - start
+                    previousStart = last
+                    continue
+                }
                 let scalar = UTF8Scalars.decode(bytes, &i)
                 if isSpace(scalar) {
                     pendingSpace = true
                     if markupBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { pendingBreak = true }
                     continue
                 }
-                if pendingSpace, let prev = previous {
-                    if !(pendingBreak && (isWide(prev) || isWide(scalar))) {
-                        out[n] = 0x20
-                        n += 1
-                    }
-                }
-                pendingSpace = false
-                pendingBreak = false
+                settle(before: start)
                 for k in start..<i {
                     out[n] = bytes[k]
                     n += 1
                 }
-                previous = scalar
+                previousStart = start
             }
             return n
         }
+    }
+
+    /// A lead byte of a scalar that is never a space (`isSpace`) and whose length it tells alone:
+    /// printable ASCII (one byte) or E4–E9, U+4000–U+9FFF (three bytes).
+    @inline(__always)
+    private static func isPlainLead(_ byte: UInt8) -> Bool {
+        (byte > 0x20 && byte < 0x7F) || (byte >= 0xE4 && byte <= 0xE9)
     }
 
     /// Non-space characters in `text`.
