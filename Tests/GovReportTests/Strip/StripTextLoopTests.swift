@@ -83,6 +83,19 @@ import Testing
         }
     }
 
+    @Test func countingTextAgreesWithCountingScalars() {
+        let pieces = ["a", "中文", "\u{4000}", "\u{9FFF}", "，", "。", "、", "！", "？", "；", "：", "!", "?", ",", " ", "\u{3000}",
+                      "\n", "\u{A0}", "\u{200B}", "e\u{301}", "😀", "𠀀", "\u{3001}", "\u{FF0C}", "\u{FF5E}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let visible = text.unicodeScalars.filter { !InlineText.isSpace($0) }
+            let counted = BodyScorer.countText(text)
+            #expect(Int(counted.chars) == visible.count, "\(text.debugDescription)")
+            #expect(Int(counted.punct) == visible.filter(InlineText.isClausePunctuation).count, "\(text.debugDescription)")
+        }
+    }
+
     @Test func spacesAreExactlyTheListedScalars() {
         let spaces: Set<UInt32> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003,
                                    0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x200B, 0x2028, 0x2029, 0x202F,

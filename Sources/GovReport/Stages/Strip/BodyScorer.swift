@@ -94,6 +94,13 @@ struct BodyScorer: Sendable {
         var punct: Int32 = 0
         var i = 0
         while i < bytes.count {
+            let lead = bytes[i]
+            // Printable ASCII and ideographs: neither space nor clause punctuation.
+            if InlineText.isPlainLead(lead) {
+                chars += 1
+                i += lead < 0x80 ? 1 : 3
+                continue
+            }
             let scalar = UTF8Scalars.decode(bytes, &i)
             if InlineText.isSpace(scalar) { continue }
             chars += 1

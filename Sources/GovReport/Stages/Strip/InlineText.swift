@@ -108,7 +108,7 @@ enum InlineText {
     /// A lead byte of a scalar that is never a space (`isSpace`) and whose length it tells alone:
     /// printable ASCII (one byte) or E4–E9, U+4000–U+9FFF (three bytes).
     @inline(__always)
-    private static func isPlainLead(_ byte: UInt8) -> Bool {
+    static func isPlainLead(_ byte: UInt8) -> Bool {
         (byte > 0x20 && byte < 0x7F) || (byte >= 0xE4 && byte <= 0xE9)
     }
 
