@@ -12,10 +12,13 @@ public struct ExtractStage: DocumentStage {
 
     let options: ExtractOptions
     let matcher: IndicatorMatcher?
+    /// The taxonomy's rules by code, for the panel's names: made once, not for every document.
+    let rulesByCode: [String: IndicatorRule]
 
     public init(options: ExtractOptions) throws {
         self.options = options
         matcher = options.indicators.isEmpty ? nil : IndicatorMatcher(rules: try Taxonomy.load(URL(fileURLWithPath: options.indicators)))
+        rulesByCode = Dictionary((matcher?.rules ?? []).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func process(_ input: SegmentedDocument, document: DocumentRef) throws -> ExtractedDocument {
@@ -57,9 +60,9 @@ public struct ExtractStage: DocumentStage {
                 entities += EntityExtractor.extract(paragraphNo: number, text: paragraph.text, reportYear: metadata.reportYear)
             }
         }
-        let names = Dictionary((matcher?.rules ?? []).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let panel = IndicatorPanel.entries(metrics: metrics).map { entry in
-            PanelRow(entry: entry, nameZh: names[entry.indicator]?.nameZh ?? "", nameEn: names[entry.indicator]?.nameEn ?? "")
+            let rule = rulesByCode[entry.indicator]
+            return PanelRow(entry: entry, nameZh: rule?.nameZh ?? "", nameEn: rule?.nameEn ?? "")
         }
         return ExtractedDocument(metadata: metadata, metrics: metrics, citations: citations, entities: entities, panel: panel)
     }

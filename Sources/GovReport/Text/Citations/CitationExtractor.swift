@@ -18,7 +18,7 @@ public enum CitationExtractor {
                 index += 1
                 continue
             }
-            let title = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+            let title = String(scalars: scalars[(index + 1)..<close])
             guard !title.allSatisfy(\.isWhitespace) else {
                 index = close + 1
                 continue

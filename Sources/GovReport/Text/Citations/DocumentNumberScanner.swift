@@ -14,10 +14,10 @@ enum DocumentNumberScanner {
         }
         guard codeEnd > start else { return nil }
         if let end = bracketedYearForm(scalars, codeEnd: codeEnd) {
-            return (String(String.UnicodeScalarView(scalars[start..<end])), end)
+            return (String(scalars: scalars[start..<end]), end)
         }
         if let end = orderForm(scalars, from: start, codeEnd: codeEnd) {
-            return (String(String.UnicodeScalarView(scalars[start..<end])), end)
+            return (String(scalars: scalars[start..<end]), end)
         }
         return nil
     }

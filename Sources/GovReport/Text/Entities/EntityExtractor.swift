@@ -32,9 +32,11 @@ public enum EntityExtractor {
         for event in DatedEventFinder.find(in: scalars, skipping: titles) {
             add("event", event.range, normalized: event.date.iso(defaultYear: reportYear))
         }
-        let order = ["organization": 0, "programme": 1, "place": 2, "event": 3]
         return entities.sorted {
-            ($0.charStart, order[$0.type] ?? 4, $0.charEnd) < ($1.charStart, order[$1.type] ?? 4, $1.charEnd)
+            ($0.charStart, typeOrder[$0.type] ?? 4, $0.charEnd) < ($1.charStart, typeOrder[$1.type] ?? 4, $1.charEnd)
         }
     }
+
+    /// Entities at the same offset come in this order (made once, not for every paragraph).
+    private static let typeOrder = ["organization": 0, "programme": 1, "place": 2, "event": 3]
 }

@@ -107,6 +107,9 @@ enum HanTextScan {
 
     /// The string trimmed of whitespace (including the ideographic space).
     static func trimmed(_ text: String) -> String {
+        // Most lines have nothing to trim: answered from their two ends, not a copy of the whole.
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !isWhitespace(first), !isWhitespace(last) { return text }
         let scalars = text.scalarArray
         var start = 0
         var end = scalars.count

@@ -56,11 +56,21 @@ enum ReportDateParser {
         return ReportCalendarDate(year: year, month: month, day: day, range: index..<end)
     }
 
+    /// What a date can begin with: an Arabic digit, a Chinese digit or 十 (`parse` finds none
+    /// starting anywhere else).
+    static let dateStarts = ScalarSet(Array("0123456789十".unicodeScalars) + Array(chineseDigits.keys))
+
     /// Every date in the text that is not part of a longer number, in order.
     static func dates(in scalars: Scalars, dayMarkOptional: Bool = false) -> [ReportCalendarDate] {
         var found: [ReportCalendarDate] = []
         var index = 0
         while index < scalars.count {
+            // Most positions cannot begin a date: one set lookup instead of trying each form
+            // (which looked each character up in the numeral dictionary twice).
+            if !dateStarts.contains(scalars[index]) {
+                index += 1
+                continue
+            }
             if let date = parse(scalars, at: index, dayMarkOptional: dayMarkOptional) {
                 found.append(date)
                 index = date.range.upperBound

@@ -22,7 +22,7 @@ enum BreakdownLinker {
         let sentenceStart = sentenceStart(before: marker, in: text)
         // 其中 opening a sentence refers back to the sentence before it.
         let opensSentence = (sentenceStart..<marker).allSatisfy {
-            CharClass.isOneOf(text[$0], CharClass.clauseEnders + " ，,")
+            CharClass.isOneOf(text[$0], CharClass.clauseEnderSet) || text[$0] == " "
         }
         let searchFrom = opensSentence ? self.sentenceStart(before: max(0, sentenceStart - 1), in: text) : sentenceStart
         for c in stride(from: k - 1, through: 0, by: -1) {

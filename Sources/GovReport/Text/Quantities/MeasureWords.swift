@@ -41,10 +41,14 @@ enum MeasureWords {
         只有 只是 只要 头部 双方 双向 双重 口径 口头 口号 口罩 架构 架设 遍及 箱体 对策 社区矫正 副主任 副书记 副组长 副局长 副镇长 副所长 轮流 轮换 幅度 台风
         """)
 
+    /// The lists by kind, made once: a literal array here allocated and retained four lists at
+    /// every call, and this runs after every number and at every character a number could continue.
+    private static let kinds: [(WordList, UnitKind)] = [(count, .count), (measure, .measure), (money, .money), (ratio, .ratio)]
+
     /// The measure word starting at `i`, with its kind; nil when none (or when it begins another word).
     static func unit(in text: ScalarText, at i: Int) -> (word: [Unicode.Scalar], kind: UnitKind)? {
         var best: (word: [Unicode.Scalar], kind: UnitKind)?
-        for (list, kind) in [(count, UnitKind.count), (measure, .measure), (money, .money), (ratio, .ratio)] {
+        for (list, kind) in kinds {
             if let w = text.longestMatch(list, at: i), w.count > (best?.word.count ?? 0) {
                 best = (w, kind)
             }

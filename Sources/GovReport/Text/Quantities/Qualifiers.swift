@@ -48,7 +48,7 @@ enum QualifierMarks {
         if text[end - 1] == " " { end -= 1 }
         for (word, q) in before where text.matches(word, endingAt: end) {
             let start = end - word.count
-            if let blocked = blockedBefore[String(String.UnicodeScalarView(word))],
+            if let blocked = blockedBefore[String(scalars: word)],
                CharClass.isOneOf(text[start - 1], blocked) {
                 continue
             }

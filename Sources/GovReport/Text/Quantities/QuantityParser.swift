@@ -210,7 +210,7 @@ enum QuantityParser {
         let qualifier: Qualifier = approximate ? .moreThan : (pre?.qualifier ?? detached ?? post?.qualifier ?? .exact)
         return QuantityToken(
             value: value(exponent),
-            unit: unit.map { String(String.UnicodeScalarView($0.word)) } ?? "",
+            unit: unit.map { String(scalars: $0.word) } ?? "",
             unitKind: unit?.kind ?? .none,
             qualifier: qualifier,
             range: (pre?.range.lowerBound ?? digitsRange.lowerBound)..<(post?.range.upperBound ?? unitRange.upperBound),

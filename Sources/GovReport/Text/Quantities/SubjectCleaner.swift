@@ -222,13 +222,18 @@ enum SubjectCleaner {
 
     /// The length of an agent or a prepositional phrase in front of the verb, dropped so the subject starts
     /// with what was done; `组织X参加Y` keeps 参加Y.
+    private static let organise = Array("组织".unicodeScalars)
+    /// Marks an agent or a prepositional phrase does not run across.
+    private static let clauseMarks = ScalarSet("，,；;：:“”《》")
+    private static let takePart = [Array("参加".unicodeScalars), Array("参与".unicodeScalars)]
+
     static func agentOrPrepositionLength(_ t: Scalars, keepAgent: Bool) -> Int? {
+        if keepAgent { return nil }
         let text = ScalarText(scalars: t)
         let verbStarts = (1..<max(1, t.count - 1)).filter { text.longestMatch(actionVerbs, at: $0) != nil }
         func plain(_ end: Int) -> Bool {
-            !t[..<end].contains { CharClass.isOneOf($0, "，,；;：:“”《》") }
+            !t[..<end].contains { clauseMarks.contains($0) }
         }
-        if keepAgent { return nil }
         // The agent ends right before the first verb: 综合执法大队办理…, 法律顾问和公职律师审核…, 12345热线受理….
         if let p = verbStarts.first, p >= 2, plain(p), text.longestMatch(agentSuffixes, endingAt: p) != nil,
            text.longestMatch(actionVerbs, at: 0) == nil {
@@ -240,9 +245,8 @@ enum SubjectCleaner {
            let p = verbStarts.last(where: { t.count - $0 >= 4 && plain($0) }) {
             return p
         }
-        if text.matches(Array("组织".unicodeScalars), at: 0),
-           let q = (2..<t.count).first(where: { text.matches(Array("参加".unicodeScalars), at: $0)
-               || text.matches(Array("参与".unicodeScalars), at: $0) }) {
+        if text.matches(organise, at: 0),
+           let q = (2..<t.count).first(where: { text.matches(takePart[0], at: $0) || text.matches(takePart[1], at: $0) }) {
             return q
         }
         return nil

@@ -187,6 +187,9 @@ enum SubjectFinder {
 
     /// The rest of the clause from `i`: up to punctuation, a digit or a bracket (quotations and short
     /// brackets such as 村(社区) kept whole).
+    /// Where the words after a number stop (a set made once: this is tested at every character).
+    static let followingStops = ScalarSet(CharClass.clauseEnders + "、 ()（）《")
+
     static func following(_ i: Int, in text: ScalarText) -> String {
         var j = i
         var inQuote = false
@@ -198,7 +201,7 @@ enum SubjectFinder {
                 j = close + 1
                 continue
             }
-            if !inQuote, CharClass.isOneOf(c, CharClass.clauseEnders + "、 ()（）《") || CharClass.isDigit(c) { break }
+            if !inQuote, CharClass.isOneOf(c, followingStops) || CharClass.isDigit(c) { break }
             if !inQuote, isConjunction(at: j, in: text) { break }
             j += 1
             if j - i >= 40 { break }
