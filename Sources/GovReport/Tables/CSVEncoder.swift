@@ -21,6 +21,7 @@ public struct CSVEncoder: Sendable, Equatable {
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     /// Leading characters that make Excel, LibreOffice or Sheets evaluate a cell (CSV injection).
     /// Scalars, not Characters, so that a leading "\r\n" counts as CR.
+    /// ASCII only (the check in `appendField` reads one byte).
     static let formulaStarts: ScalarSet = ["=", "+", "-", "@", "\t", "\r"]
 
     public var options: Options
@@ -66,8 +67,10 @@ public struct CSVEncoder: Sendable, Equatable {
     private func appendField(_ cell: Cell, to bytes: inout [UInt8]) {
         let text = cell.plainText
         var guarded = false
-        if options.spreadsheetSafe, case .text = cell, let first = text.unicodeScalars.first,
-           CSVEncoder.formulaStarts.contains(first) {
+        // The marks are ASCII, so the first byte tells (a multi-byte scalar's lead byte is not
+        // ASCII), without decoding a scalar for every text cell written.
+        if options.spreadsheetSafe, case .text = cell, let first = text.utf8.first, first < 0x80,
+           CSVEncoder.formulaStarts.contains(Unicode.Scalar(first)) {
             guarded = true
         }
         // A guarded cell starts with the `'`, so its own first character no longer matters.

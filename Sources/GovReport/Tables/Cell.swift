@@ -73,6 +73,9 @@ public enum Cell: Sendable, Equatable, Hashable {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-INF" : "INF" }
         if value == 0 { return "0" }  // also -0, which no analyst wants to see
+        // Whole values below 10^15 (most figures) print as their integer: what the rest gives
+        // for them, without formatting and rescanning a description.
+        if value.magnitude < 1e15, value == value.rounded(.towardZero) { return String(Int64(value)) }
 
         var text = value.magnitude.description  // "1.5", "4000000.0", "1e+21", "1.5e-07"
         let sign = value < 0 ? "-" : ""

@@ -22,7 +22,10 @@ extension TableWriter {
         /// group) and encodes them.
         public init(rows: [TableRow], schema: TableSchema, encoder: CSVEncoder) throws {
             let keyIndexes = schema.primaryKey.compactMap(schema.index(of:))
-            var keys = GroupedKeyCheck(keyIndexes: keyIndexes)
+            // Every row has the same first key cell (checked below), so a key is unique when the
+            // rest of it is: only that part is hashed, not the document's id again on every row.
+            let restIndexes = Array(keyIndexes.dropFirst())
+            var restKeys: Set<[Cell]> = []
             var first: Cell?
             var bytes: [UInt8] = []
             for (number, row) in zip(1..., rows) {
@@ -36,7 +39,9 @@ extension TableWriter {
                         throw fail("\(row[index].plainText) in the first key column, not \(first!.plainText) as the rows before")
                     }
                 }
-                if let problem = keys.add(row) { throw fail(problem) }
+                if !keyIndexes.isEmpty, !restKeys.insert(restIndexes.map { row[$0] }).inserted {
+                    throw fail("primary key (\(keyIndexes.map { row[$0].plainText }.joined(separator: ", "))) appears twice")
+                }
                 encoder.appendLine(row, to: &bytes)
             }
             self.init(group: first?.plainText, rows: rows.count, csv: String(decoding: bytes, as: UTF8.self))

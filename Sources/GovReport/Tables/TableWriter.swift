@@ -236,12 +236,18 @@ public struct TableWriter: Sendable {
         guard row.count == schema.fields.count else {
             return "has \(row.count) cells but the table has \(schema.fields.count) columns"
         }
-        for (field, cell) in zip(schema.fields, row) {
-            if let problem = TableWriter.problem(with: cell, in: field) {
-                return "column \(field.name): \(problem)"
+        // Read in place through the buffers: zipping the arrays copied each Field and Cell,
+        // retaining and releasing every string they hold, for every cell of every row written.
+        return schema.fields.withUnsafeBufferPointer { fields in
+            row.withUnsafeBufferPointer { cells in
+                for i in 0..<cells.count {
+                    if let problem = TableWriter.problem(with: cells[i], in: fields[i]) {
+                        return "column \(fields[i].name): \(problem)"
+                    }
+                }
+                return nil
             }
         }
-        return nil
     }
 
     static func problem(with cell: Cell, in field: Field) -> String? {

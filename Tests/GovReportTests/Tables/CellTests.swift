@@ -57,6 +57,22 @@ import Testing
         }
     }
 
+    @Test func wholeValuesOnBothSidesOfTheIntegerShortcutAreTheirDigits() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var values: [Double] = [1, -1, 999_999_999_999_999, -999_999_999_999_999, 1e15, -1e15, 1e15 + 2, 4.5e15,
+                                9_007_199_254_740_992]
+        for k in 0..<6_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Up to 10^6, 10^12 and 9·10^15: figures as reports give them, and past the shortcut up
+            // to 2^53, below which a whole double's shortest digits are exactly its integer.
+            let limits: [Int64] = [1_000_000, 1_000_000_000_000, 9_000_000_000_000_000]
+            values.append(Double(Int64(bitPattern: state) % limits[k % 3]))
+        }
+        for value in values {
+            #expect(Cell.plainDecimal(value) == String(format: "%.0f", value), "\(value)")
+        }
+    }
+
     @Test func integralValuesHaveNoFraction() {
         for value in [1.0, 20, 800, 1800, 10_000, 100, 60, 1e15, 9_007_199_254_740_992] {
             let text = Cell.plainDecimal(value)

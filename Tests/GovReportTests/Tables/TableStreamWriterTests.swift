@@ -159,9 +159,9 @@ import Testing
         #expect(throws: TableWriterError.self) {
             try TableWriter.EncodedGroup(rows: TablesFixture.paragraphs, schema: schema, encoder: CSVEncoder())
         }
-        #expect(throws: TableWriterError.self) {
-            try TableWriter.EncodedGroup(rows: [rows[0], rows[0]], schema: schema, encoder: CSVEncoder())
-        }
+        #expect {
+            try TableWriter.EncodedGroup(rows: [rows[0], rows[1], rows[0]], schema: schema, encoder: CSVEncoder())
+        } throws: { "\($0)".contains("row 3 of its group: primary key (\(TablesFixture.linhe), 1) appears twice") }
         var bad = rows[0]
         bad[1] = .text("one")
         #expect(throws: TableWriterError.self) { try TableWriter.EncodedGroup(rows: [bad], schema: schema, encoder: CSVEncoder()) }
