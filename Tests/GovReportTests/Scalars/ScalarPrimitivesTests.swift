@@ -58,6 +58,26 @@ import Testing
         #expect(list.first(in: text, endingAt: text.count).map { String(String.UnicodeScalarView($0)) } == "法律明白人")
     }
 
+    /// The lists the rules use, hundreds of words with many sharing a first or last character,
+    /// answer at every position of a report's text as a scan of the whole list in order does.
+    @Test func largeWordListsAnswerAsAScanOfEveryWordInOrder() {
+        let lists = [MeasureWords.notUnits + MeasureWords.count, MeasureWords.measure, SubjectCleaner.agentSuffixes,
+                     SubjectCleaner.actionVerbs, SubjectCleaner.prepositions, MeasureWords.ratio]
+        let text = Array("""
+            2023年，枫林街道办理行政复议案件12件，人民调解委员会调处矛盾纠纷356起，处理信访事项48件次，            组织村民参加法治讲座20余场次，1200人次参加；项目资金400余万元，面积3.5平方公里，            增长12个百分点，执法大队办结率达到98.6%，通过村务公开栏公开政府信息60条，第1批3个村居。
+            """.unicodeScalars)
+        for list in lists {
+            for i in -1...(text.count + 1) {
+                #expect(list.first(in: text, at: i) == list.words.first { WordList.matches(text, at: i, $0) }, "at \(i)")
+                #expect(list.first(in: text, endingAt: i) == list.words.first { WordList.matches(text, at: i - $0.count, $0) },
+                        "ending at \(i)")
+            }
+        }
+        // The order of the words given is kept within a group: here the shorter word comes first.
+        let given = WordList(scalarWords: [Array("人".unicodeScalars), Array("人次".unicodeScalars)])
+        #expect(given.first(in: Array("人次".unicodeScalars), at: 0) == Array("人".unicodeScalars))
+    }
+
     @Test func isOneOfMatchesWholeScalarsOnlyInAnyUTF8Length() {
         let set = "a，。😀é-"
         for probe in Array("a，。😀é-".unicodeScalars) { #expect(CharClass.isOneOf(probe, set), "\(probe)") }

@@ -42,10 +42,14 @@ enum QualifierMarks {
         rows.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.0.count > $1.0.count }
     }
 
+    private static let beforeLasts = ScalarSet(before.map { $0.0[$0.0.count - 1] })
+
     /// The qualifier written just before `end` (one space allowed between it and the number).
     static func before(in text: ScalarText, endingAt end: Int) -> (range: Range<Int>, qualifier: Qualifier)? {
         var end = end
         if text[end - 1] == " " { end -= 1 }
+        // Most numbers follow no mark: one lookup of the character before, not a try of each mark.
+        guard let last = text[end - 1], beforeLasts.contains(last) else { return nil }
         for (word, q) in before where text.matches(word, endingAt: end) {
             let start = end - word.count
             if let blocked = blockedBefore[String(scalars: word)],
