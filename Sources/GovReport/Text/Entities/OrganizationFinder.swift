@@ -72,19 +72,22 @@ enum OrganizationFinder {
     private static let droppedLeads = HanTextScan.words(["原"])
     private static let leadsToDrop = NameBoundary.genericLeads + droppedLeads
     /// The first scalars of all the suffixes: most positions start none.
-    private static let suffixFirsts = ScalarSet(suffixes.map { $0.scalars[0] })
+    /// The suffixes (indexes, longest first) by their first character: common characters such
+    /// as 中, 大, 人 and 法 begin a few suffixes each, and only those are compared there.
+    private static let suffixesByFirst = ScalarMap(Dictionary(grouping: suffixes.indices) { suffixes[$0].scalars[0] })
 
     static func find(in scalars: Scalars, skipping skip: [Bool]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         // Read once: each use of a static in the loop is a call that checks its initialisation.
-        let officeScalar = office[0], suffixFirsts = suffixFirsts, suffixes = suffixes
+        let officeScalar = office[0], suffixesByFirst = suffixesByFirst, suffixes = suffixes
         for position in 0..<scalars.count where !skip[position] {
             if scalars[position] == officeScalar, let range = officeName(scalars, officeAt: position) {
                 found.append(range)
                 continue
             }
-            guard suffixFirsts.contains(scalars[position]) else { continue }
-            for suffix in suffixes where HanTextScan.matches(scalars, at: position, suffix.scalars) {
+            guard let candidates = suffixesByFirst[scalars[position]] else { continue }
+            for index in candidates where HanTextScan.matches(scalars, at: position, suffixes[index].scalars) {
+                let suffix = suffixes[index]
                 if let range = name(scalars, suffixAt: position, suffix) {
                     found.append(range)
                     break
