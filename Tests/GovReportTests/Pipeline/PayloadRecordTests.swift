@@ -25,6 +25,43 @@ import Testing
         try expectSameBytesBothWays(chain.extracted, "\(sample.file) extracted")
     }
 
+    /// The parts of the outputs the table write reads are read the fast way, and read what
+    /// Codable reads.
+    @Test(arguments: SampleExpectation.all)
+    func theWritesPartsOfEachOutputReadTheFastWayAsThroughCodable(_ sample: SampleExpectation) throws {
+        let chain = try StageChain(sample)
+        func both<T: BinaryPayloadReadable>(_: T.Type, _ value: some Encodable) throws -> (fast: T, codable: T) {
+            let bytes = try BinaryPayloadEncoder.encode(value)
+            return try bytes.withUnsafeBytes { raw in
+                let state = BinaryPayloadDecodingState(BinaryPayloadReader(bytes: raw))
+                let fast = try #require(state.readRecord(T.self, at: 0, end: raw.count), "\(T.self) not read the fast way")
+                return (fast, try BinaryPayloadDecoder.decode(T.self, from: raw, records: false))
+            }
+        }
+        let segmented = try both(SegmentedFacts.self, chain.segmented)
+        #expect(segmented.fast.document == segmented.codable.document)
+        #expect(segmented.fast.document.sections == chain.segmented.sections)
+        #expect(segmented.fast.document.paragraphs.map(\.text) == chain.segmented.paragraphs.map(\.text))
+        #expect(segmented.fast.document.paragraphs.map(\.sectionId) == chain.segmented.paragraphs.map(\.sectionId))
+        #expect(segmented.fast.title == chain.segmented.title && segmented.fast.issuer == chain.segmented.issuer)
+        #expect(segmented.fast.publishDate == chain.segmented.publishDate)
+        let decoded = try both(DecodedFacts.self, chain.decoded)
+        for facts in [decoded.fast, decoded.codable] {
+            #expect(facts.encodingDeclared == chain.decoded.encodingDeclared && facts.encodingDetected == chain.decoded.encodingDetected)
+            #expect(facts.invalidBytes == chain.decoded.invalidBytes)
+        }
+        let stripped = try both(StrippedFacts.self, chain.stripped)
+        for facts in [stripped.fast, stripped.codable] {
+            #expect(facts.title == chain.stripped.title && facts.publishDate == chain.stripped.publishDate)
+            #expect(facts.issuer == chain.stripped.issuer && facts.breadcrumb == chain.stripped.breadcrumb)
+        }
+        let normalized = try both(NormalizedFacts.self, chain.normalized)
+        for facts in [normalized.fast, normalized.codable] {
+            #expect(facts.script == chain.normalized.script && facts.title == chain.normalized.title)
+            #expect(facts.issuer == chain.normalized.issuer)
+        }
+    }
+
     @Test func optionalsLeftOutAndRecordsInsideOtherValuesAreTheSame() throws {
         let chains = try SampleExpectation.all.map(StageChain.init)
         let metrics = try #require(chains.first { $0.extracted.metrics.contains { $0.parentMetricId != nil } }).extracted.metrics

@@ -61,7 +61,7 @@ final class BinaryPayloadDecodingState {
         if let value = try decodePrimitive(T.self, at: offset, end: end, path: keyStack + nested + (key.map { [$0] } ?? [])) {
             return value
         }
-        if usesRecords, let record = T.self as? any BinaryPayloadRecord.Type, let value = readRecord(record, at: offset, end: end) as? T {
+        if usesRecords, let record = T.self as? any BinaryPayloadReadable.Type, let value = readRecord(record, at: offset, end: end) as? T {
             return value
         }
         let pushed = nested.count + (key == nil ? 0 : 1)

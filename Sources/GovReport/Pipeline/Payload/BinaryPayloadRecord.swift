@@ -10,8 +10,13 @@ import Foundation
 /// Reading takes the fast way only for a payload it understands whole: any surprise (a missing
 /// key, another type) sends the value through its Codable `init(from:)`, which then reports the
 /// damage or reads what an older record stored.
-protocol BinaryPayloadRecord: Codable {
+protocol BinaryPayloadRecord: BinaryPayloadReadable, Codable {
     func write(to fields: BinaryPayloadFieldWriter)
+}
+
+/// A value read the fast way (`init(fields:)`) but never written as such: the parts of a stage
+/// output that the table write reads, whose other fields are stepped over by their length.
+protocol BinaryPayloadReadable: Decodable {
     init(fields: inout BinaryPayloadFields) throws
 }
 
@@ -161,12 +166,12 @@ struct BinaryPayloadFields {
         }
     }
 
-    func record<R: BinaryPayloadRecord>(_ field: Field, as _: R.Type = R.self) throws -> R {
+    func record<R: BinaryPayloadReadable>(_ field: Field, as _: R.Type = R.self) throws -> R {
         var fields = try BinaryPayloadFields(state: state, offset: field.offset, end: field.end)
         return try R(fields: &fields)
     }
 
-    func records<R: BinaryPayloadRecord>(_ field: Field, as _: R.Type = R.self) throws -> [R] {
+    func records<R: BinaryPayloadReadable>(_ field: Field, as _: R.Type = R.self) throws -> [R] {
         try elements(field) { try R(fields: &$0) }
     }
 
@@ -207,7 +212,7 @@ struct BinaryPayloadFields {
 
 extension BinaryPayloadDecodingState {
     /// A record read the fast way; nil when it must go through Codable.
-    func readRecord<R: BinaryPayloadRecord>(_: R.Type, at offset: Int, end: Int) -> R? {
+    func readRecord<R: BinaryPayloadReadable>(_: R.Type, at offset: Int, end: Int) -> R? {
         guard var fields = try? BinaryPayloadFields(state: self, offset: offset, end: end) else { return nil }
         return try? R(fields: &fields)
     }

@@ -62,14 +62,14 @@ extension WorkStore {
 }
 
 /// The fields of a decode output that the tables show (its keys as in `DecodedDocument`).
-private struct DecodedFacts: Decodable {
+struct DecodedFacts: Decodable {
     var encodingDeclared: String
     var encodingDetected: String
     var invalidBytes: Int
 }
 
 /// The fields of a strip output that the tables show when segment has the paragraphs.
-private struct StrippedFacts: Decodable {
+struct StrippedFacts: Decodable {
     var title: String
     var publishDate: String
     var issuer: String
@@ -77,7 +77,7 @@ private struct StrippedFacts: Decodable {
 }
 
 /// The fields of a normalize output that the tables show when segment has the paragraphs.
-private struct NormalizedFacts: Decodable {
+struct NormalizedFacts: Decodable {
     var script: String
     var title: String
     var issuer: String
@@ -85,7 +85,7 @@ private struct NormalizedFacts: Decodable {
 
 /// The fields of a segment output that the tables show: the sections, each paragraph's section
 /// and text (not its source text and sentence spans, half of the record), and the page facts.
-private struct SegmentedFacts: Decodable {
+struct SegmentedFacts: Decodable {
     struct Paragraph: Decodable {
         var sectionId: String
         var text: String
