@@ -115,8 +115,9 @@ extension HTTPFetchTests {
                 try await respond.end()
             }) { server in
                 let outcome = await fetchSingle(server.url("/huge.txt"), options: .forTests { $0.maxBytes = 1_000_000 })
-                // The server notices the closed connection at its next write.
-                for _ in 0..<100 where server.stats.current.abortedResponses == 0 {
+                // The server notices the closed connection at its next write (up to 10 s, for a
+                // loaded machine).
+                for _ in 0..<500 where server.stats.current.abortedResponses == 0 {
                     try await Task.sleep(for: .milliseconds(20))
                 }
                 return (outcome, server.stats.current)
@@ -138,7 +139,9 @@ extension HTTPFetchTests {
                 for _ in 0..<(30_000_000 / chunk.count) { try await respond.chunk(chunk) }
             }) { server in
                 let outcome = await fetchSingle(server.url("/big.html"), options: .forTests { $0.maxBytes = 1_000_000 })
-                for _ in 0..<100 where server.stats.current.abortedResponses == 0 {
+                // Up to 10 s for the server to see the connection closed: the whole suite running
+                // at once on two cores once took longer than 2 s.
+                for _ in 0..<500 where server.stats.current.abortedResponses == 0 {
                     try await Task.sleep(for: .milliseconds(20))
                 }
                 return (outcome, server.stats.current)
