@@ -29,8 +29,9 @@ public struct ExtractStage: DocumentStage {
         var citations: [Citation] = []
         var entities: [Entity] = []
         for (number, paragraph) in input.paragraphs.enumerated() {
-            let mentions = MetricExtractor.extract(paragraph: paragraph.text, sourceParagraph: paragraph.sourceText,
-                                                   sentences: paragraph.sentences)
+            let scalars = paragraph.text.scalarArray
+            let mentions = MetricExtractor.extract(paragraph: paragraph.text, scalars: scalars,
+                                                   sourceParagraph: paragraph.sourceText, sentences: paragraph.sentences)
             let firstId = metrics.count + 1
             var sentence = (context: "", subjects: [String]())
             for mention in mentions {
@@ -52,12 +53,12 @@ public struct ExtractStage: DocumentStage {
                     or run-together text: raise extract.maxMetrics to keep it
                     """)
             }
-            for mention in CitationExtractor.extract(paragraph: paragraph.text) {
+            for mention in CitationExtractor.extract(scalars: scalars) {
                 citations.append(Citation(title: mention.title, docNumber: mention.docNumber, kind: mention.kind.rawValue,
                                           paragraphNo: number, charStart: mention.charStart, charEnd: mention.charEnd))
             }
             if options.entities {
-                entities += EntityExtractor.extract(paragraphNo: number, text: paragraph.text, reportYear: metadata.reportYear)
+                entities += EntityExtractor.extract(paragraphNo: number, scalars: scalars, reportYear: metadata.reportYear)
             }
         }
         let panel = IndicatorPanel.entries(metrics: metrics).map { entry in

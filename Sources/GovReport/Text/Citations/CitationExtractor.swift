@@ -10,7 +10,11 @@
 /// scalars, which is what the tables use.
 public enum CitationExtractor {
     public static func extract(paragraph: String) -> [CitationMention] {
-        let scalars = paragraph.scalarArray
+        extract(scalars: paragraph.scalarArray)
+    }
+
+    /// The same from the paragraph's scalars (the extract stage decodes each paragraph once).
+    static func extract(scalars: [Unicode.Scalar]) -> [CitationMention] {
         var mentions: [CitationMention] = []
         var index = 0
         while index < scalars.count {

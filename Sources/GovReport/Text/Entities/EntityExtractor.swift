@@ -7,7 +7,11 @@
 /// (青凤社区公共法律服务工作室 is an organisation, 青凤社区 within it a place).
 public enum EntityExtractor {
     public static func extract(paragraphNo: Int, text: String, reportYear: Int?) -> [Entity] {
-        let scalars = HanTextScan.scalars(text)
+        extract(paragraphNo: paragraphNo, scalars: HanTextScan.scalars(text), reportYear: reportYear)
+    }
+
+    /// The same from the paragraph's scalars (the extract stage decodes each paragraph once).
+    static func extract(paragraphNo: Int, scalars: [Unicode.Scalar], reportYear: Int?) -> [Entity] {
         let titles = HanTextScan.bookTitleMask(scalars)
         let quotes = HanTextScan.quoteMask(scalars)
         // Quoted names are programmes; bodies and places are not looked for inside quotes.

@@ -65,7 +65,7 @@ enum BreakdownLinker {
         let limit = max(0, end - maxLookBack)
         while j >= limit {
             if CharClass.isOneOf(text[j + qiZhong.count - 1], CharClass.fullStops) { return nil }
-            if text.matches(qiZhong, at: j) { return j }
+            if text[j] == qiZhong[0], text.matches(qiZhong, at: j) { return j }
             j -= 1
         }
         return nil

@@ -49,14 +49,21 @@ public enum MetricExtractor {
     ///   - sentences: sentence spans of `paragraph` (scalar offsets) for `context`; split at 。！？； when nil.
     public static func extract(paragraph: String, sourceParagraph: String? = nil,
                                sentences: [ScalarSpan]? = nil) -> [MetricMention] {
-        let text = ScalarText(paragraph)
+        extract(paragraph: paragraph, scalars: paragraph.scalarArray, sourceParagraph: sourceParagraph, sentences: sentences)
+    }
+
+    /// The same with the paragraph's scalars given (the extract stage decodes each paragraph once).
+    static func extract(paragraph: String, scalars: [Unicode.Scalar], sourceParagraph: String?,
+                        sentences: [ScalarSpan]?) -> [MetricMention] {
+        let text = ScalarText(scalars: scalars)
         let masked = NonMetricFilters.maskedZones(text)
         let tokens = QuantityParser.scan(text, masked: masked).filter {
             NonMetricFilters.reason(for: $0, in: text, masked: masked) == nil
         }
         let subjects = SubjectFinder.subjects(for: tokens, in: text)
         let parents = BreakdownLinker.parents(for: tokens, in: text)
-        let source = sourceParagraph.map(ScalarText.init).flatMap { $0.count == text.count ? $0 : nil } ?? text
+        // Most paragraphs are their own source (simplified text): not decoded a second time.
+        let source = sourceParagraph.flatMap { $0 == paragraph ? nil : ScalarText($0) }.flatMap { $0.count == text.count ? $0 : nil } ?? text
         let spans = sentences ?? sentenceSpans(text)
         return tokens.enumerated().map { k, t in
             MetricMention(
