@@ -18,17 +18,6 @@ import Testing
         #expect(try store.listedDocuments().map(\.source).sorted() == ["b.html", "c.html"])
     }
 
-    /// Every connection, the writer's and the readers', reads the database through a memory map,
-    /// and the log keeps its 64 MiB checkpoint interval.
-    @Test func everyConnectionReadsThroughAMapAndCheckpointsRarely() throws {
-        let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
-        _ = try store.recordListing([item("a.html")], extraIds: [])
-        #expect(try store.pool.read { try Int.fetchOne($0, sql: "PRAGMA mmap_size") } == 2_147_418_112)
-        #expect(try store.pool.write { try Int.fetchOne($0, sql: "PRAGMA mmap_size") } == 2_147_418_112)
-        #expect(try store.pool.write { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 16_384)
-        #expect(try store.listedDocuments().map(\.source) == ["a.html"])
-    }
-
     @Test func aRelistedDocumentIsListedAgainAndARepeatedListingChangesNothing() throws {
         let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
         _ = try store.recordListing([item("a.html"), item("b.html")], extraIds: [])
