@@ -71,22 +71,23 @@ enum OrganizationFinder {
     /// Words that are not part of a name although they stand right before it (原城管执法队).
     private static let droppedLeads = HanTextScan.words(["原"])
     private static let leadsToDrop = NameBoundary.genericLeads + droppedLeads
-    /// The first scalars of all the suffixes: most positions start none.
-    /// The suffixes (indexes, longest first) by their first character: common characters such
-    /// as 中, 大, 人 and 法 begin a few suffixes each, and only those are compared there.
-    private static let suffixesByFirst = ScalarMap(Dictionary(grouping: suffixes.indices) { suffixes[$0].scalars[0] })
+    /// The suffixes as a word list, its indexes those of `suffixes` (none is empty): a position
+    /// compares only the suffixes that begin with its character (中, 大, 人 and 法 begin a few
+    /// each, most characters none), all of them in order, since a suffix whose name does not
+    /// hold gives way to the next.
+    private static let suffixWords = WordList(scalarWords: suffixes.map(\.scalars))
 
     static func find(in scalars: Scalars, skipping skip: [Bool]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         // Read once: each use of a static in the loop is a call that checks its initialisation.
-        let officeScalar = office[0], suffixesByFirst = suffixesByFirst, suffixes = suffixes
+        let officeScalar = office[0], suffixWords = suffixWords, suffixes = suffixes
         for position in 0..<scalars.count where !skip[position] {
             if scalars[position] == officeScalar, let range = officeName(scalars, officeAt: position) {
                 found.append(range)
                 continue
             }
-            guard let candidates = suffixesByFirst[scalars[position]] else { continue }
-            for index in candidates where HanTextScan.matches(scalars, at: position, suffixes[index].scalars) {
+            for index in suffixWords.indexes(startingWith: scalars[position])
+            where HanTextScan.matches(scalars, at: position, suffixes[index].scalars) {
                 let suffix = suffixes[index]
                 if let range = name(scalars, suffixAt: position, suffix) {
                     found.append(range)

@@ -45,12 +45,25 @@ struct WordList: Sendable {
         words.contains(word)
     }
 
+    /// Where the words that begin with `scalar` stand in `firstOrder` (empty when none does). A
+    /// range, not a slice: this is looked up at every position tried, and a slice retains.
+    @inline(__always)
+    private func firstGroup(_ scalar: Unicode.Scalar) -> Range<Int> {
+        byFirst[scalar] ?? 0..<0
+    }
+
+    /// The indexes in `words` of the words that begin with `scalar`, in order.
+    func indexes(startingWith scalar: Unicode.Scalar) -> ArraySlice<Int> {
+        firstOrder[firstGroup(scalar)]
+    }
+
     /// The first word (in order) that stands in `scalars` at `index`.
     @inline(__always)
     func first(in scalars: [Unicode.Scalar], at index: Int) -> [Unicode.Scalar]? {
-        guard index >= 0, index < scalars.count, let group = byFirst[scalars[index]] else { return nil }
-        for position in group where Self.matches(scalars, at: index, words[firstOrder[position]]) {
-            return words[firstOrder[position]]
+        guard index >= 0, index < scalars.count else { return nil }
+        for position in firstGroup(scalars[index]) {
+            let word = words[firstOrder[position]]
+            if Self.matches(scalars, at: index, word) { return word }
         }
         return nil
     }
