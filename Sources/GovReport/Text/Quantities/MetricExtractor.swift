@@ -63,7 +63,11 @@ public enum MetricExtractor {
         let subjects = SubjectFinder.subjects(for: tokens, in: text)
         let parents = BreakdownLinker.parents(for: tokens, in: text)
         // Most paragraphs are their own source (simplified text): not decoded a second time.
-        let source = sourceParagraph.flatMap { $0 == paragraph ? nil : ScalarText($0) }.flatMap { $0.count == text.count ? $0 : nil } ?? text
+        var source = text
+        if let sourceParagraph, sourceParagraph != paragraph {
+            let scalars = ScalarText(sourceParagraph)
+            if scalars.count == text.count { source = scalars }
+        }
         let spans = sentences ?? sentenceSpans(text)
         return tokens.enumerated().map { k, t in
             MetricMention(

@@ -220,13 +220,13 @@ enum SubjectCleaner {
     /// Prepositions whose phrase comes before the verb (通过政务公开专栏主动公开政府信息, 为群众解答法律咨询).
     static let prepositions = WordList("通过 联合 围绕 依托 借助 利用 结合 针对 会同 协同 配合 按照 根据 依据 在 为 向 与")
 
-    /// The length of an agent or a prepositional phrase in front of the verb, dropped so the subject starts
-    /// with what was done; `组织X参加Y` keeps 参加Y.
     private static let organise = Array("组织".unicodeScalars)
+    private static let takePart = [Array("参加".unicodeScalars), Array("参与".unicodeScalars)]
     /// Marks an agent or a prepositional phrase does not run across.
     private static let clauseMarks = ScalarSet("，,；;：:“”《》")
-    private static let takePart = [Array("参加".unicodeScalars), Array("参与".unicodeScalars)]
 
+    /// The length of an agent or a prepositional phrase in front of the verb, dropped so the subject starts
+    /// with what was done; `组织X参加Y` keeps 参加Y.
     static func agentOrPrepositionLength(_ t: Scalars, keepAgent: Bool) -> Int? {
         if keepAgent { return nil }
         let text = ScalarText(scalars: t)

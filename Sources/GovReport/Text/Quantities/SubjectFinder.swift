@@ -185,11 +185,11 @@ enum SubjectFinder {
             && !CharClass.isOneOf(text[j + 1], SubjectCleaner.blockedAfter[key] ?? "")
     }
 
-    /// The rest of the clause from `i`: up to punctuation, a digit or a bracket (quotations and short
-    /// brackets such as 村(社区) kept whole).
     /// Where the words after a number stop (a set made once: this is tested at every character).
     static let followingStops = ScalarSet(CharClass.clauseEnders + "、 ()（）《")
 
+    /// The rest of the clause from `i`: up to punctuation, a digit or a bracket (quotations and short
+    /// brackets such as 村(社区) kept whole).
     static func following(_ i: Int, in text: ScalarText) -> String {
         var j = i
         var inQuote = false
