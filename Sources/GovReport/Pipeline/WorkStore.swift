@@ -3,9 +3,9 @@ import Foundation
 import GRDB
 
 /// The work store: one SQLite database (WAL) in the work directory with each document's raw
-/// bytes, each stage's cached output, failures and fetch state. What one pass over a document
-/// makes (its content and stage outputs) is one transaction, so a killed run never leaves half a
-/// record.
+/// bytes, each stage's cached output, failures and fetch state. What one pass over a chunk of
+/// documents makes (their content and stage outputs) is one transaction, so a killed run never
+/// leaves half a record.
 ///
 /// Analysts can query it: `SELECT doc_id, stage, code, message FROM failures`.
 final class WorkStore: Sendable {
@@ -294,27 +294,44 @@ final class WorkStore: Sendable {
         var fileStamp: FileStamp?
     }
 
+    /// What one pass over a document made: its new content or file stamp and its stage outputs.
+    struct DocumentWrite {
+        var docId: String
+        var content: ContentWrite?
+        var outputs: [StageOutput]
+    }
+
     /// A document's new content or file stamp and its stage outputs, in one transaction; each
     /// output clears that stage's failure.
     func storeDocument(_ docId: String, content: ContentWrite?, outputs: [StageOutput]) throws {
+        try storeDocuments([DocumentWrite(docId: docId, content: content, outputs: outputs)])
+    }
+
+    /// Several documents' writes in one transaction: a commit appends every page it changed to the
+    /// log, and the documents of a chunk share their index pages, so one commit for the chunk
+    /// writes those pages once rather than once for each document.
+    func storeDocuments(_ writes: [DocumentWrite]) throws {
+        guard !writes.isEmpty else { return }
         let now = Self.timestamp()
         try pool.write { db in
-            if let content, let raw = content.raw {
-                try Self.storeRaw(raw, etag: nil, lastModified: nil, fileStamp: content.fileStamp, at: now, in: db)
-            } else if let content {
-                try db.cachedStatement(sql: "UPDATE documents SET file_stamp = ? WHERE doc_id = ?")
-                    .execute(arguments: [content.fileStamp?.text, docId])
-            }
             // Cached statements: the SQL is parsed once per connection, not once per document.
+            let stamp = try db.cachedStatement(sql: "UPDATE documents SET file_stamp = ? WHERE doc_id = ?")
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO outputs (doc_id, stage, cache_key, output_hash, payload, updated_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(doc_id, stage) DO UPDATE SET cache_key = excluded.cache_key, output_hash = excluded.output_hash,
                     payload = excluded.payload, updated_at = excluded.updated_at
                 """)
             let clear = try db.cachedStatement(sql: "DELETE FROM failures WHERE doc_id = ? AND stage = ?")
-            for output in outputs {
-                try insert.execute(arguments: [docId, output.stage, output.cacheKey, output.outputHash, output.payload, now])
-                try clear.execute(arguments: [docId, output.stage])
+            for write in writes {
+                if let content = write.content, let raw = content.raw {
+                    try Self.storeRaw(raw, etag: nil, lastModified: nil, fileStamp: content.fileStamp, at: now, in: db)
+                } else if let content = write.content {
+                    try stamp.execute(arguments: [content.fileStamp?.text, write.docId])
+                }
+                for output in write.outputs {
+                    try insert.execute(arguments: [write.docId, output.stage, output.cacheKey, output.outputHash, output.payload, now])
+                    try clear.execute(arguments: [write.docId, output.stage])
+                }
             }
         }
     }

@@ -54,7 +54,8 @@ import Glibc
         #expect(try fixture.counts("extract")["processed"] == documents)
     }
 
-    @Test func brokenInputsGetErrorRowsAndTheRestIsWritten() throws {
+    /// A PNG image, a page cut off mid-tag and an empty file, under extra/.
+    private static func brokenInputs() -> [String: Data] {
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 { png.append(UInt8.random(in: 0...255, using: &generator)) }
@@ -65,8 +66,11 @@ import Glibc
             <p>一、主要举措和成效。全年共办理行政复议案件5件，行政诉讼案件2件，均按期答复；组织干部参加学法考试，参考率百分之百。</p>
             <p>二、存在的不足。基层执法力量仍显薄弱，部分干部运用法治思维解决问题的能力有待提升。</p><p class="x
             """.utf8)
-        let fixture = try PipelineFixture(extraFiles: ["extra/logo.html": Data(png), "extra/truncated.html": truncated,
-                                                       "extra/empty.txt": Data()])
+        return ["extra/logo.html": Data(png), "extra/truncated.html": truncated, "extra/empty.txt": Data()]
+    }
+
+    @Test func brokenInputsGetErrorRowsAndTheRestIsWritten() throws {
+        let fixture = try PipelineFixture(extraFiles: Self.brokenInputs())
         let result = try fixture.run()
         #expect(result.status == 2, "\(result.stderr)")
         let errors = try fixture.table("errors")
@@ -84,6 +88,25 @@ import Glibc
         #expect(paragraphs.contains { ($0["text"] ?? "").contains("行政复议案件5件") })
         let report = try fixture.report()
         #expect(report["exit_status"] as? Int == 2)
+    }
+
+    /// Workers take documents in chunks and run each stage over the whole chunk before the next
+    /// stage. With one job the 15 documents here go in chunks of 3, the last holding the two
+    /// broken files and the truncated page; with two jobs, one document at a time. Both give the
+    /// same tables and the same counts.
+    @Test func aChunkMixingFailingAndGoodDocumentsGivesWhatOneAtATimeGives() throws {
+        let fixture = try PipelineFixture(extraFiles: Self.brokenInputs())
+        let chunked = try fixture.run(["--jobs", "1"])
+        #expect(chunked.status == 2, "\(chunked.stderr)")
+        let bytes = try fixture.outputBytes()
+        let counts = try StageRegistry.names.map { try fixture.counts($0) }
+        #expect(counts[1] == ["processed": 13, "cached": 0, "failed": 2, "not_run": 0])
+        #expect(try fixture.table("errors").map { $0["code"] ?? "" }.sorted() == ["decode.binary", "decode.empty"])
+
+        let single = try fixture.run(["--force", "--jobs", "2"])
+        #expect(single.status == 2, "\(single.stderr)")
+        #expect(try fixture.outputBytes() == bytes)
+        #expect(try StageRegistry.names.map { try fixture.counts($0) } == counts)
     }
 
     @Test func aHeldLockStopsASecondRunNamingTheHolder() throws {

@@ -125,6 +125,45 @@ import Testing
         #expect(try store.cacheState(other.docId, stage: "strip") == nil)
     }
 
+    /// A chunk's passes are stored in one transaction: every document's content and outputs, or,
+    /// when any part cannot be written, nothing of any of them.
+    @Test func aChunksDocumentsAreStoredTogetherOrNotAtAll() throws {
+        let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
+        let docs = ["a.html", "b.html", "c.html"].map(item)
+        _ = try store.recordListing(docs, extraIds: [])
+        func write(_ doc: SourceItem, _ stages: [String]) -> WorkStore.DocumentWrite {
+            let text = "<p>\(doc.source)</p>"
+            let raw = RawDocument(docId: doc.docId, source: doc.source, bytes: Array(text.utf8), sha256: sha256Hex(Data(text.utf8)),
+                                  declaredCharset: nil, contentType: "text/html")
+            return WorkStore.DocumentWrite(docId: doc.docId, content: WorkStore.ContentWrite(raw: raw, fileStamp: nil), outputs: stages.map {
+                WorkStore.StageOutput(stage: $0, cacheKey: "k-\($0)", outputHash: "h-\(doc.source)-\($0)", payload: Data($0.utf8))
+            })
+        }
+        try store.storeFailure(docs[1].docId, source: docs[1].source, stage: "decode", cacheKey: "k0",
+                               failure: StageFailure("decode.binary", "not text"), invalidated: ["decode"])
+        try store.storeDocuments([write(docs[0], ["decode", "strip"]), write(docs[1], ["decode"])])
+        #expect(try store.rawDocument(docs[0].docId)?.bytes == Array("<p>a.html</p>".utf8))
+        #expect(try store.cacheState(docs[0].docId, stage: "strip")?.outputHash == "h-a.html-strip")
+        #expect(try store.cacheState(docs[1].docId, stage: "decode")?.outputHash == "h-b.html-decode")
+        #expect(try store.failureKey(docs[1].docId, stage: "decode") == nil)
+
+        try store.pool.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER full BEFORE INSERT ON outputs WHEN NEW.stage = 'normalize'
+                BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END
+                """)
+        }
+        // The third document's last output cannot be written: the first two documents' new
+        // outputs are not kept either, and the earlier ones stay as they were.
+        #expect(throws: DatabaseError.self) {
+            try store.storeDocuments([write(docs[0], ["segment"]), write(docs[2], ["decode", "normalize"])])
+        }
+        #expect(try store.cacheState(docs[0].docId, stage: "segment") == nil)
+        #expect(try store.cacheState(docs[0].docId, stage: "strip")?.outputHash == "h-a.html-strip")
+        #expect(try store.rawDocument(docs[2].docId) == nil)
+        #expect(try store.cacheState(docs[2].docId, stage: "decode") == nil)
+    }
+
     @Test func aFailureClearsTheStageAndEverythingAfterIt() throws {
         let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
         let doc = item("report.html")
