@@ -93,36 +93,38 @@ public struct CSVEncoder: Sendable, Equatable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `prefix` + `text`, in quotes with quotes doubled when the field needs them.
+    /// `prefix` + `text`, in quotes with quotes doubled when the field needs them. One pass over
+    /// the contiguous bytes decides and copies: the UTF8View's own `contains` and `append` walk
+    /// index by index at several times the cost, and most cells need no quotes.
     private static func appendQuoted(_ text: String, prefix: UInt8?, to bytes: inout [UInt8]) {
         let quote = UInt8(ascii: "\"")
-        guard needsQuotes(text, leadingChecked: prefix == nil) else {
+        var contiguous = text
+        contiguous.withUTF8 { utf8 in
+            guard needsQuotes(utf8, of: text, leadingChecked: prefix == nil) else {
+                if let prefix { bytes.append(prefix) }
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(quote)
             if let prefix { bytes.append(prefix) }
-            bytes.append(contentsOf: text.utf8)
-            return
+            for byte in utf8 {
+                if byte == quote { bytes.append(quote) }
+                bytes.append(byte)
+            }
+            bytes.append(quote)
         }
-        bytes.append(quote)
-        if let prefix { bytes.append(prefix) }
-        for byte in text.utf8 {
-            if byte == quote { bytes.append(quote) }
-            bytes.append(byte)
-        }
-        bytes.append(quote)
     }
 
-    private static func needsQuotes(_ text: String, leadingChecked: Bool) -> Bool {
-        // Over the contiguous bytes: the UTF8View's own `contains` walks index by index at several
-        // times the cost. Bytes, not Characters: "\r\n" is one Character and would not equal "\n";
-        // the four special bytes are ASCII, and no byte of a multi-byte UTF-8 sequence is ASCII.
-        var contiguous = text
-        return contiguous.withUTF8 { bytes in
-            if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return true }
-            guard let first = bytes.first, let last = bytes.last else { return false }
-            // ASCII's White_Space characters: tab, LF, VT, FF, CR and space.
-            func asciiSpace(_ byte: UInt8) -> Bool { (0x09...0x0D).contains(byte) || byte == 0x20 }
-            // Readers that trim unquoted fields would lose the spaces otherwise (U+3000 included).
-            if leadingChecked, first < 0x80 ? asciiSpace(first) : text.unicodeScalars.first!.isWhiteSpace { return true }
-            return last < 0x80 ? asciiSpace(last) : text.unicodeScalars.last!.isWhiteSpace
-        }
+    /// Whether `text` (whose UTF-8 is `utf8`) must be quoted. Bytes, not Characters: "\r\n" is
+    /// one Character and would not equal "\n"; the four special bytes are ASCII, and no byte of a
+    /// multi-byte UTF-8 sequence is ASCII.
+    private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>, of text: String, leadingChecked: Bool) -> Bool {
+        if utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return true }
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        // ASCII's White_Space characters: tab, LF, VT, FF, CR and space.
+        func asciiSpace(_ byte: UInt8) -> Bool { (0x09...0x0D).contains(byte) || byte == 0x20 }
+        // Readers that trim unquoted fields would lose the spaces otherwise (U+3000 included).
+        if leadingChecked, first < 0x80 ? asciiSpace(first) : text.unicodeScalars.first!.isWhiteSpace { return true }
+        return last < 0x80 ? asciiSpace(last) : text.unicodeScalars.last!.isWhiteSpace
     }
 }

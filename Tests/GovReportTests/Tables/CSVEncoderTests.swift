@@ -15,6 +15,9 @@ import Testing
         #expect(encoder.field(.text(" 前导空格")) == "\" 前导空格\"")
         #expect(encoder.field(.text("尾随空格 ")) == "\"尾随空格 \"")
         #expect(encoder.field(.text("\u{3000}\u{3000}全面推进依法行政")) == "\"\u{3000}\u{3000}全面推进依法行政\"")
+        #expect(encoder.field(.text("全面推进依法行政\u{3000}")) == "\"全面推进依法行政\u{3000}\"")
+        // Short texts are stored inside the String value itself, not in a buffer: the same rules.
+        #expect(encoder.field(.text("a,b")) == "\"a,b\"" && encoder.field(.text(" ab")) == "\" ab\"" && encoder.field(.text("县")) == "县")
         // Chinese full-width commas and quotes are ordinary characters.
         #expect(encoder.field(.text("健全依法决策机制，落实“三项制度”")) == "健全依法决策机制，落实“三项制度”")
         #expect(encoder.field(.null) == "")
