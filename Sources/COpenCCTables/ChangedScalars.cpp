@@ -45,9 +45,9 @@ std::vector<std::string> charactersOf(const std::string &text) {
 
 // A group's merged lexicon may keep one entry per key, so each dictionary of a group is read on
 // its own: the set is then a superset of what any match can change, whichever entry wins.
-void collect(const opencc::DictPtr &dict, std::set<std::string> &changed) {
+void collect(const opencc::DictPtr &dict, std::set<std::string> &changed, bool &keepsLengths) {
     if (auto group = std::dynamic_pointer_cast<opencc::DictGroup>(dict)) {
-        for (const auto &member : group->GetDicts()) collect(member, changed);
+        for (const auto &member : group->GetDicts()) collect(member, changed, keepsLengths);
         return;
     }
     const opencc::LexiconPtr lexicon = dict->GetLexicon();
@@ -57,6 +57,7 @@ void collect(const opencc::DictPtr &dict, std::set<std::string> &changed) {
         if (key == value) continue;
         const std::vector<std::string> from = charactersOf(key);
         const std::vector<std::string> to = charactersOf(value);
+        if (from.size() != to.size()) keepsLengths = false;
         for (size_t i = 0; i < from.size(); ++i) {
             if (from.size() != to.size() || from[i] != to[i]) changed.insert(from[i]);
         }
@@ -72,16 +73,19 @@ char *copyMessage(const std::string &message) {
 
 }  // namespace
 
-extern "C" int govreport_opencc_changed_characters(const char *config_path, char **characters, char **error) {
+extern "C" int govreport_opencc_changed_characters(const char *config_path, char **characters, int *keeps_lengths,
+                                                   char **error) {
     *characters = nullptr;
     *error = nullptr;
     try {
         opencc::Config config;
         const opencc::ConverterPtr converter = config.NewFromFile(config_path);
         std::set<std::string> changed;
+        bool keepsLengths = true;
         for (const auto &conversion : converter->GetConversionChain()->GetConversions()) {
-            collect(conversion->GetDict(), changed);
+            collect(conversion->GetDict(), changed, keepsLengths);
         }
+        *keeps_lengths = keepsLengths ? 1 : 0;
         std::string joined;
         for (const auto &character : changed) joined += character;
         *characters = copyMessage(joined);

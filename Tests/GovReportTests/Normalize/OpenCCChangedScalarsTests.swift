@@ -76,10 +76,21 @@ import Testing
     }
 
     @Test func setFromScalarValues() {
-        let set = OpenCCChangedScalars([0x570B, 0x570B, 0x20000, 0x41])
+        let set = OpenCCChangedScalars([0x570B, 0x570B, 0x20000, 0x41], keepsLengths: true)
         #expect(set.count == 3)
         #expect(set.contains("國") && set.contains("A") && set.contains("\u{20000}"))
         #expect(!set.contains("国") && !set.contains("\u{10FFFF}"))
         #expect(set.touches("中華民國") && !set.touches("中华民国") && !set.touches(""))
+        #expect(set.count(in: "中華民國國") == 2 && set.count(in: "中华民国") == 0)
+    }
+
+    /// The standard tables map each key to a value of its length; tw2sp's phrases (演算法 → 算法)
+    /// and a user's dictionary with a shorter term do not.
+    @Test func whetherAConfigurationKeepsLengths() throws {
+        #expect(try converter("s2t.json").changedScalars.keepsLengths)
+        #expect(try converter("t2s.json").changedScalars.keepsLengths)
+        #expect(try !converter("tw2sp.json").changedScalars.keepsLengths)
+        let folder = try OpenCCTestFolder()
+        #expect(try !OpenCCConverter(configPath: CustomOpenCCConfig.write(in: folder.url)).changedScalars.keepsLengths)
     }
 }

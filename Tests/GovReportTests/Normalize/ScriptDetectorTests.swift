@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GovReport
 
@@ -15,6 +16,52 @@ import Testing
     @Test func evidenceCountsChangedPositions() {
         let evidence = ScriptDetector.evidence(source: "鎮政府发布", simplified: "镇政府发布", traditional: "鎮政府發佈")
         #expect(evidence == ScriptEvidence(traditionalOnly: 1, simplifiedOnly: 2))
+    }
+
+    /// The script probe settles a page as `hant` from an upper bound of the simplified-only count;
+    /// that is sound only if any smaller count reads `hant` too.
+    @Test func hantStaysHantForEverySmallerSimplifiedCount() {
+        for traditional in 1...120 {
+            for bound in 0...120 where ScriptDetector.classify(ScriptEvidence(traditionalOnly: traditional, simplifiedOnly: bound)) == .hant {
+                for simplified in 0..<bound {
+                    #expect(ScriptDetector.classify(ScriptEvidence(traditionalOnly: traditional, simplifiedOnly: simplified)) == .hant,
+                            "T \(traditional), S \(simplified) below the bound \(bound)")
+                }
+            }
+        }
+    }
+
+    /// On the traditional and simplified sample reports, paragraph by paragraph: the positions s2t
+    /// changes are never more than the scalars of its set, and the probe's answer is the one the
+    /// whole count in both directions gives.
+    @Test func theBoundHoldsAndTheProbeAgreesWithTheWholeCount() throws {
+        let t2s = try OpenCCConverter(configPath: #require(OpenCCConverter.locate("t2s.json")))
+        let s2t = try OpenCCConverter(configPath: #require(OpenCCConverter.locate("s2t.json")))
+        let changed = try s2t.changedScalars
+        var settled = 0
+        for name in ["liantang-street-2023-hant-utf8.html", "liuwan-street-2023-utf8.html", "qingtong-town-2023-big5.html"] {
+            let data = try Data(contentsOf: TestSupport.samples.appendingPathComponent("pages/" + name))
+            let page = try DecodeStage(options: DecodeOptions()).process(
+                RawDocument(docId: name, source: name, bytes: Array(data), sha256: "", declaredCharset: nil, contentType: "text/html"),
+                document: DocumentRef(docId: name, source: name)).text
+            let paragraphs = try stripDocument(page).paragraphs
+            var whole = ScriptEvidence()
+            var bound = 0
+            for paragraph in paragraphs {
+                let simplifiedOnly = ScriptDetector.changes(source: paragraph, converted: try AlignedConversion.convert(paragraph, with: s2t.convert))
+                #expect(simplifiedOnly <= changed.count(in: paragraph), "\(paragraph)")
+                whole.simplifiedOnly += simplifiedOnly
+                whole.traditionalOnly += ScriptDetector.changes(source: paragraph, converted: try AlignedConversion.convert(paragraph, with: t2s.convert))
+                bound += changed.count(in: paragraph)
+            }
+            #expect(try probe().detect(paragraphs) == ScriptDetector.classify(whole), "\(name)")
+            if whole.traditionalOnly > 0,
+               ScriptDetector.classify(ScriptEvidence(traditionalOnly: whole.traditionalOnly, simplifiedOnly: bound)) == .hant {
+                settled += 1
+            }
+        }
+        // Both traditional samples are settled by the bound, without the s2t pass.
+        #expect(settled == 2)
     }
 
     private func probe() throws -> ScriptProbe {

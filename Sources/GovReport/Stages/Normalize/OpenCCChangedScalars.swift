@@ -12,21 +12,26 @@ struct OpenCCChangedScalars: Sendable, CustomStringConvertible {
     /// One bit per scalar below `bitmap.count * 64`; every scalar of the set is below it.
     private let bitmap: [UInt64]
     let count: Int
+    /// Whether every entry that changes its key keeps the key's number of characters. Then the
+    /// conversion of a text has as many scalars as the text, and only positions holding a scalar
+    /// of the set can differ: `count(in:)` bounds the number of changed positions.
+    let keepsLengths: Bool
 
     /// The set of the configuration at `configPath`; throws with OpenCC's message when its
     /// dictionaries cannot be read.
     init(configPath: String) throws {
         var characters: UnsafeMutablePointer<CChar>?
         var error: UnsafeMutablePointer<CChar>?
-        guard govreport_opencc_changed_characters(configPath, &characters, &error) == 0, let characters else {
+        var keepsLengths: Int32 = 0
+        guard govreport_opencc_changed_characters(configPath, &characters, &keepsLengths, &error) == 0, let characters else {
             defer { govreport_opencc_free(error) }
             throw StageFailure("normalize.opencc", "OpenCC cannot list the dictionaries of \(configPath): \(error.map { String(cString: $0) } ?? "unknown error")")
         }
         defer { govreport_opencc_free(characters) }
-        self.init(String(cString: characters).unicodeScalars.map(\.value))
+        self.init(String(cString: characters).unicodeScalars.map(\.value), keepsLengths: keepsLengths != 0)
     }
 
-    init(_ scalars: some Sequence<UInt32>) {
+    init(_ scalars: some Sequence<UInt32>, keepsLengths: Bool) {
         var words: [UInt64] = []
         var count = 0
         for value in scalars {
@@ -37,6 +42,7 @@ struct OpenCCChangedScalars: Sendable, CustomStringConvertible {
         }
         bitmap = words
         self.count = count
+        self.keepsLengths = keepsLengths
     }
 
     var description: String { "\(count) scalars that OpenCC may change" }
@@ -49,5 +55,10 @@ struct OpenCCChangedScalars: Sendable, CustomStringConvertible {
     /// Whether `text` has a scalar of the set, that is whether converting it may change it.
     func touches(_ text: String) -> Bool {
         text.unicodeScalars.contains(where: contains)
+    }
+
+    /// How many of `text`'s scalars are in the set.
+    func count(in text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + (contains($1) ? 1 : 0) }
     }
 }

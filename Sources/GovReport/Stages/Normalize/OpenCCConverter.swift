@@ -22,8 +22,9 @@ public final class OpenCCConverter: @unchecked Sendable {
         get throws { try changed.value() }
     }
 
-    /// Opens the configuration at `configPath` (a file path, see `locate`).
-    public init(configPath: String) throws {
+    /// Opens the configuration at `configPath` (a file path, see `locate`). `changed`, when
+    /// given, is the configuration's set already read.
+    init(configPath: String, changed known: OpenCCChangedScalars?) throws {
         guard FileManager.default.fileExists(atPath: configPath) else {
             throw StageFailure("normalize.opencc", "OpenCC configuration \(configPath) does not exist")
         }
@@ -34,7 +35,12 @@ public final class OpenCCConverter: @unchecked Sendable {
         }
         self.configPath = configPath
         self.handle = opened
-        changed = LazyValue { try OpenCCChangedScalars(configPath: configPath) }
+        changed = LazyValue { try known ?? OpenCCChangedScalars(configPath: configPath) }
+    }
+
+    /// Opens the configuration at `configPath` (a file path, see `locate`).
+    public convenience init(configPath: String) throws {
+        try self.init(configPath: configPath, changed: nil)
     }
 
     deinit {
