@@ -39,6 +39,13 @@ struct IconvConverterTests {
         #expect(result.invalidBytes == 0)
     }
 
+    @Test func emptyInputGivesEmptyText() throws {
+        let decoded = try #require(IconvConverter.decode([UInt8](), from: "GB18030"))
+        #expect(decoded.text == "" && decoded.invalidBytes == 0)
+        // A stateful charset's flush at the end writes nothing either.
+        #expect(IconvConverter.decode([UInt8](), from: "BIG5-HKSCS")?.text == "")
+    }
+
     @Test func unknownCharset() {
         #expect(IconvConverter.decode([0x41], from: "NO-SUCH-CHARSET") == nil)
         #expect(!IconvConverter.isSupported("NO-SUCH-CHARSET"))

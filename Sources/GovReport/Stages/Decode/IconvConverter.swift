@@ -40,45 +40,48 @@ enum IconvConverter {
         guard let descriptor = open(from: source, to: target) else { return nil }
         defer { iconv_close(descriptor) }
 
-        var input = Array(bytes)
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count * 3 / 2 + 16)
-        var invalid = 0
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // Plain pointers and one loop, no closures: with the buffers captured by closures, each
+        // skipped byte (thousands on a page tried in a wrong charset) went through Swift's
+        // runtime exclusivity checks, and the chunk was zero-filled for every conversion.
+        let count = bytes.count
+        let input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, count))
+        defer { input.deallocate() }
+        _ = input.initialize(from: bytes)
+        let chunkSize = 64 * 1024
+        let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 1)
+        defer { chunk.deallocate() }
+        let chunkStart = chunk.assumingMemoryBound(to: CChar.self)
 
-        input.withUnsafeMutableBytes { inputBuffer in
-            var inPointer = inputBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-            var inLeft = inputBuffer.count
-            chunk.withUnsafeMutableBytes { chunkBuffer in
-                let chunkStart = chunkBuffer.baseAddress!.assumingMemoryBound(to: CChar.self)
-                func drain(_ outLeft: Int) {
-                    output.append(contentsOf: chunkBuffer[0 ..< (chunkBuffer.count - outLeft)])
-                }
-                while inLeft > 0 {
-                    var outPointer: UnsafeMutablePointer<CChar>? = chunkStart
-                    var outLeft = chunkBuffer.count
-                    let status = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
-                    let error = errno
-                    drain(outLeft)
-                    guard status == -1 else { continue }
-                    if error == E2BIG { continue }
-                    // EILSEQ, EINVAL (a sequence cut off by the end of input) or anything else
-                    // iconv refuses: the byte at inPointer cannot be read here.
-                    output.append(contentsOf: replacement)
-                    invalid += 1
-                    inPointer = inPointer.map { $0 + 1 }
-                    inLeft -= 1
-                    // Back to the initial shift state, for stateful charsets.
-                    iconv(descriptor, nil, nil, nil, nil)
-                }
-                // Let stateful converters write what they still hold (BIG5-HKSCS keeps a
-                // character back to see whether a combining mark follows).
-                var outPointer: UnsafeMutablePointer<CChar>? = chunkStart
-                var outLeft = chunkBuffer.count
-                iconv(descriptor, nil, nil, &outPointer, &outLeft)
-                drain(outLeft)
-            }
+        var output: [UInt8] = []
+        output.reserveCapacity(count * 3 / 2 + 16)
+        var invalid = 0
+        var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(input.baseAddress!).assumingMemoryBound(to: CChar.self)
+        var inLeft = count
+        var outPointer: UnsafeMutablePointer<CChar>?
+        var outLeft = 0
+        while inLeft > 0 {
+            outPointer = chunkStart
+            outLeft = chunkSize
+            let status = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
+            let error = errno
+            output.append(contentsOf: UnsafeRawBufferPointer(start: chunk, count: chunkSize - outLeft))
+            guard status == -1 else { continue }
+            if error == E2BIG { continue }
+            // EILSEQ, EINVAL (a sequence cut off by the end of input) or anything else
+            // iconv refuses: the byte at inPointer cannot be read here.
+            output.append(contentsOf: replacement)
+            invalid += 1
+            inPointer = inPointer.map { $0 + 1 }
+            inLeft -= 1
+            // Back to the initial shift state, for stateful charsets.
+            iconv(descriptor, nil, nil, nil, nil)
         }
+        // Let stateful converters write what they still hold (BIG5-HKSCS keeps a character back
+        // to see whether a combining mark follows).
+        outPointer = chunkStart
+        outLeft = chunkSize
+        iconv(descriptor, nil, nil, &outPointer, &outLeft)
+        output.append(contentsOf: UnsafeRawBufferPointer(start: chunk, count: chunkSize - outLeft))
         return Conversion(bytes: output, invalidBytes: invalid)
     }
 
