@@ -51,11 +51,11 @@ public struct StderrLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
-                    source: String, file: String, function: String, line: UInt) {
+    public func log(event: LogEvent) {
+        let (level, message) = (event.level, event.message)
         let time = ISO8601DateFormatter().string(from: Date())
         var merged = metadata
-        extra?.forEach { merged[$0] = $1 }
+        event.metadata?.forEach { merged[$0] = $1 }
         switch format {
         case .human:
             let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " ")

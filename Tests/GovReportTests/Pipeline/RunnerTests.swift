@@ -88,6 +88,12 @@ import Glibc
         #expect(paragraphs.contains { ($0["text"] ?? "").contains("行政复议案件5件") })
         let report = try fixture.report()
         #expect(report["exit_status"] as? Int == 2)
+        // With --log-format json every stderr line is one JSON object, as a cron log wants it.
+        let lines = result.stderr.split(separator: "\n")
+        let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
+        #expect(!lines.isEmpty && objects.count == lines.count, "\(result.stderr)")
+        #expect(objects.contains { $0["level"] == "warning" && $0["logger"] == "govreport"
+            && ($0["message"] ?? "").contains("extra/logo.html: decode.binary") && $0["time"] != nil }, "\(result.stderr)")
     }
 
     /// Workers take documents in chunks and run each stage over the whole chunk before the next
