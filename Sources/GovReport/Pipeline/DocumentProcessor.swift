@@ -131,7 +131,6 @@ struct DocumentProcessor: Sendable {
     private struct Pass {
         let item: SourceItem
         let state: WorkStore.DocumentState
-        let document: DocumentRef
         var pending = PendingWrites()
         /// The hash of the last stage's output (the next stage's input); nil before fetch.
         var inputHash: String?
@@ -140,11 +139,7 @@ struct DocumentProcessor: Sendable {
         /// Set when a stage failed or the plan stops here: the later stages do not run.
         var ended = false
 
-        init(item: SourceItem, state: WorkStore.DocumentState) {
-            self.item = item
-            self.state = state
-            document = DocumentRef(docId: item.docId, source: item.source)
-        }
+        var document: DocumentRef { DocumentRef(docId: item.docId, source: item.source) }
     }
 
     /// What one document's pass has made and not yet stored: its new content and stage outputs

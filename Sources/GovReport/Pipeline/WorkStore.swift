@@ -283,7 +283,9 @@ final class WorkStore: Sendable {
 
     /// Stores a stage's output and clears an earlier failure of that stage.
     func storeOutput(_ docId: String, stage: String, cacheKey: String, outputHash: String, payload: Data) throws {
-        try storeDocument(docId, content: nil, outputs: [StageOutput(stage: stage, cacheKey: cacheKey, outputHash: outputHash, payload: payload)])
+        try storeDocuments([DocumentWrite(docId: docId, content: nil, outputs: [
+            StageOutput(stage: stage, cacheKey: cacheKey, outputHash: outputHash, payload: payload),
+        ])])
     }
 
     /// What a pass learned of a document's file, for `storeDocument`: new content with the
@@ -301,15 +303,10 @@ final class WorkStore: Sendable {
         var outputs: [StageOutput]
     }
 
-    /// A document's new content or file stamp and its stage outputs, in one transaction; each
-    /// output clears that stage's failure.
-    func storeDocument(_ docId: String, content: ContentWrite?, outputs: [StageOutput]) throws {
-        try storeDocuments([DocumentWrite(docId: docId, content: content, outputs: outputs)])
-    }
-
-    /// Several documents' writes in one transaction: a commit appends every page it changed to the
-    /// log, and the documents of a chunk share their index pages, so one commit for the chunk
-    /// writes those pages once rather than once for each document.
+    /// Documents' new content or file stamps and their stage outputs, in one transaction; each
+    /// output clears that stage's failure. A commit appends every page it changed to the log, and
+    /// the documents of a chunk share their index pages, so one commit for the chunk writes those
+    /// pages once rather than once for each document.
     func storeDocuments(_ writes: [DocumentWrite]) throws {
         guard !writes.isEmpty else { return }
         let now = Self.timestamp()

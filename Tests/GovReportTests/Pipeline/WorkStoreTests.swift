@@ -102,7 +102,8 @@ import Testing
             WorkStore.StageOutput(stage: stage, cacheKey: "k-\(stage)", outputHash: "h-\(stage)", payload: Data(stage.utf8))
         }
         let stamp = FileStamp(size: 15, modifiedNanoseconds: 1, changedNanoseconds: 2, inode: 3, device: 4)
-        try store.storeDocument(doc.docId, content: WorkStore.ContentWrite(raw: raw(doc, "<p>报告</p>"), fileStamp: stamp), outputs: [output("decode"), output("strip")])
+        try store.storeDocuments([WorkStore.DocumentWrite(docId: doc.docId, content: WorkStore.ContentWrite(raw: raw(doc, "<p>报告</p>"), fileStamp: stamp),
+                                                          outputs: [output("decode"), output("strip")])])
         #expect(try store.rawDocument(doc.docId)?.bytes == Array("<p>报告</p>".utf8))
         #expect(try store.documentState(doc.docId).content?.fileStamp == stamp)
         #expect(try store.payload(doc.docId, stage: "decode") == Data("decode".utf8))
@@ -118,7 +119,8 @@ import Testing
                 """)
         }
         #expect(throws: DatabaseError.self) {
-            try store.storeDocument(other.docId, content: WorkStore.ContentWrite(raw: raw(other, "<p>另一份</p>"), fileStamp: nil), outputs: [output("decode"), output("strip"), output("normalize")])
+            try store.storeDocuments([WorkStore.DocumentWrite(docId: other.docId, content: WorkStore.ContentWrite(raw: raw(other, "<p>另一份</p>"), fileStamp: nil),
+                                                              outputs: [output("decode"), output("strip"), output("normalize")])])
         }
         #expect(try store.rawDocument(other.docId) == nil)
         #expect(try store.cacheState(other.docId, stage: "decode") == nil)

@@ -57,11 +57,9 @@ enum IconvConverter {
         var invalid = 0
         var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(input.baseAddress!).assumingMemoryBound(to: CChar.self)
         var inLeft = count
-        var outPointer: UnsafeMutablePointer<CChar>?
-        var outLeft = 0
         while inLeft > 0 {
-            outPointer = chunkStart
-            outLeft = chunkSize
+            var outPointer: UnsafeMutablePointer<CChar>? = chunkStart
+            var outLeft = chunkSize
             let status = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
             let error = errno
             output.append(contentsOf: UnsafeRawBufferPointer(start: chunk, count: chunkSize - outLeft))
@@ -78,8 +76,8 @@ enum IconvConverter {
         }
         // Let stateful converters write what they still hold (BIG5-HKSCS keeps a character back
         // to see whether a combining mark follows).
-        outPointer = chunkStart
-        outLeft = chunkSize
+        var outPointer: UnsafeMutablePointer<CChar>? = chunkStart
+        var outLeft = chunkSize
         iconv(descriptor, nil, nil, &outPointer, &outLeft)
         output.append(contentsOf: UnsafeRawBufferPointer(start: chunk, count: chunkSize - outLeft))
         return Conversion(bytes: output, invalidBytes: invalid)
