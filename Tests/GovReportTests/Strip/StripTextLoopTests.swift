@@ -93,6 +93,7 @@ import Testing
             let counted = BodyScorer.countText(text)
             #expect(Int(counted.chars) == visible.count, "\(text.debugDescription)")
             #expect(Int(counted.punct) == visible.filter(InlineText.isClausePunctuation).count, "\(text.debugDescription)")
+            #expect(InlineText.visibleCount(text) == visible.count, "\(text.debugDescription)")
         }
     }
 
@@ -124,6 +125,48 @@ import Testing
         #expect(mixed.hasAtMostScalars(100))
         #expect(!(mixed + "😀").hasAtMostScalars(100))
         #expect(!String(repeating: "a", count: 101).hasAtMostScalars(100))
+    }
+
+    /// Marks found by memchr agree with a search of the scalars, wherever the mark stands and
+    /// whatever shares its bytes (other full-width forms start with the same 0xEF).
+    @Test func marksAgreeWithScalars() {
+        let pieces = ["a", "中", "：", ":", "|", "｜", "，", ",", "（", "(", "]", "](", "\u{FF1B}", "\u{FF5C}", "\u{EF}", "😀", " "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for mark: Unicode.Scalar in [":", "|", ","] {
+                let wide = Unicode.Scalar(mark.value + 0xFEE0)!
+                let expected = text.unicodeScalars.contains { $0 == mark || $0 == wide }
+                #expect(InlineText.containsMark(text, mark) == expected, "\(text.debugDescription) \(mark)")
+            }
+            let bytes = Array(text.utf8)
+            let target = bytes.indices.dropFirst().contains { bytes[$0 - 1] == UInt8(ascii: "]") && bytes[$0] == UInt8(ascii: "(") }
+            #expect(TextChromeFilter.hasMarkdownTarget(text) == target, "\(text.debugDescription)")
+        }
+    }
+
+    /// Lines are read nearest first: the body's top, then one line above and one below it, and
+    /// so on (an earlier line first when two are as near); lines after the body's end count on
+    /// from its top. Long lines are passed over.
+    @Test func nearnessWalksOutwardsFromTheBodysTop() {
+        for count in 0...9 {
+            for start in 0...count {
+                for end in start...count {
+                    let lines = (0..<count).map { PageLine(text: $0 == 4 ? String(repeating: "长", count: 101) : "\($0)", block: 0,
+                                                           isBody: $0 >= start && $0 < end, inChromeTag: false, isTableRow: false) }
+                    func distance(_ i: Int) -> Int { i < start ? start - i : i < end ? i - start : (i - end) + (end - start) }
+                    let expected = (0..<count).filter { $0 != 4 }.sorted { (distance($0), $0) < (distance($1), $1) }.map { "\($0)" }
+                    var visited: [String] = []
+                    let found: Int? = Nearness(lines: lines, start: start, maxChars: 100).first { visited.append($0); return nil }
+                    #expect(found == nil)
+                    #expect(visited == expected, "\(count) lines, body \(start)..<\(end)")
+                }
+            }
+        }
+        let lines = ["来源：甲局", "正文", "来源：乙局"].enumerated().map {
+            PageLine(text: $0.element, block: 0, isBody: $0.offset == 1, inChromeTag: false, isTableRow: false)
+        }
+        #expect(Nearness(lines: lines, start: 1, maxChars: 100).first(PageMetadata.labeledIssuer) == "甲局")
     }
 
     @Test func marksByBytes() {

@@ -25,7 +25,10 @@ struct BodyParagraphs: Sendable {
 
     /// Removes the title from the first lines (also a title broken over two lines by <br>).
     private func dropLeadingTitle(_ paragraphs: inout [String], titles: [String]) {
-        let wanted = Set(titles.map(Self.squeezed).filter { !$0.isEmpty })
+        // At most two titles, compared with `==`: a Set hashed each candidate whole (hashing
+        // normalises the text), where `==` stops at the first difference.
+        var wanted: [String] = []
+        for title in titles.map(Self.squeezed) where !title.isEmpty && !wanted.contains(title) { wanted.append(title) }
         guard let longest = wanted.map({ $0.unicodeScalars.count }).max() else { return }
         for start in 0..<min(3, paragraphs.count) {
             // Scalars gathered in an array and read by bytes: appending to a

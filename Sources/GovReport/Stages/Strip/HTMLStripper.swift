@@ -22,8 +22,7 @@ struct HTMLStripper: Sendable {
         let lines = PageLineBuilder(document: document, scorer: scorer, container: container,
                                     keepTables: keepTables).build()
         let bodyStart = lines.firstIndex(where: \.isBody) ?? lines.count
-        let bodyEnd = (lines.lastIndex(where: \.isBody) ?? (lines.count - 1)) + 1
-        let near = Nearness(lines: lines, start: bodyStart, end: bodyEnd, maxChars: body.filter.maxLineChars)
+        let near = Nearness(lines: lines, start: bodyStart, maxChars: body.filter.maxLineChars)
 
         var result = StrippedDocument()
         let (titleArticle, titleSite) = PageMetadata.splitTitle(InlineText.collapse(document.title, markupBreaks: true))
@@ -203,36 +202,40 @@ struct HTMLStripper: Sendable {
 }
 
 /// Ranks page lines by their distance from the article: lines in the body count from its top,
-/// lines before it from its top backwards, lines after it come last. Only short lines are
-/// metadata lines.
+/// lines before it from its top backwards, lines after it come last (after the body's lines,
+/// counting on from its top: a line `d` lines below the top is `d` away, inside the body or
+/// after it). Ties go to the earlier line. Only short lines are metadata lines. The order is
+/// walked outwards from the top when asked, not sorted: the nearest line usually answers.
 struct Nearness {
+    let lines: [PageLine]
+    /// The body's first line (lines.count when the page has no body line).
     let start: Int
-    let end: Int
-    /// The short lines, by index, in order of distance.
-    let ranked: [(index: Int, text: String)]
+    let maxChars: Int
 
-    init(lines: [PageLine], start: Int, end: Int, maxChars: Int) {
+    init(lines: [PageLine], start: Int, maxChars: Int) {
+        self.lines = lines
         self.start = start
-        self.end = end
-        ranked = lines.enumerated()
-            .filter { $0.element.text.hasAtMostScalars(maxChars) }
-            .map { (index: $0.offset, text: $0.element.text) }
-            .sorted {
-                (Self.distance($0.index, start, end), $0.index) < (Self.distance($1.index, start, end), $1.index)
-            }
+        self.maxChars = maxChars
     }
 
-    static func distance(_ index: Int, _ start: Int, _ end: Int) -> Int {
-        if index < start { return start - index }
-        if index < end { return index - start }
-        return (index - end) + (end - start)
-    }
-
-    /// The value `read` finds in the nearest line that has one.
+    /// The value `read` finds in the nearest short line that has one.
     func first<T>(_ read: (String) -> T?) -> T? {
-        for line in ranked {
-            if let value = read(line.text) { return value }
+        var found: T? = nil
+        walk { index in
+            guard lines[index].text.hasAtMostScalars(maxChars), let value = read(lines[index].text) else { return false }
+            found = value
+            return true
         }
-        return nil
+        return found
+    }
+
+    /// Calls `visit` with each index in order until it returns true.
+    private func walk(_ visit: (Int) -> Bool) {
+        var distance = 0
+        while start - distance >= 0 || start + distance < lines.count {
+            if distance > 0, start - distance >= 0, visit(start - distance) { return }
+            if start + distance < lines.count, visit(start + distance) { return }
+            distance += 1
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Character classes and whitespace collapsing for text lines. Pure text functions.
 enum InlineText {
     /// Whitespace as pages use it: ASCII and Unicode spaces, no-break space (&nbsp;),
@@ -114,12 +116,19 @@ enum InlineText {
 
     /// Non-space characters in `text`.
     static func visibleCount(_ text: String) -> Int {
-        // By UTF-8 bytes: the scalar view's iterator was most of this count's cost.
+        // By UTF-8 bytes: the scalar view's iterator was most of this count's cost. Printable
+        // ASCII and ideographs (most of a paragraph) are counted by their lead byte alone.
         UTF8Scalars.withBytes(text) { bytes in
             var count = 0
             var i = 0
             while i < bytes.count {
-                if !isSpace(UTF8Scalars.decode(bytes, &i)) { count += 1 }
+                let lead = bytes[i]
+                if isPlainLead(lead) {
+                    count += 1
+                    i += lead < 0x80 ? 1 : 3
+                } else if !isSpace(UTF8Scalars.decode(bytes, &i)) {
+                    count += 1
+                }
             }
             return count
         }
@@ -130,16 +139,18 @@ enum InlineText {
     /// skip work on the many lines without a colon, comma or bar: neither form has a
     /// canonical equivalent, so a line without their bytes holds neither as a Character.
     static func containsMark(_ text: String, _ mark: Unicode.Scalar) -> Bool {
-        let ascii = UInt8(mark.value)
         let wide = mark.value + 0xFEE0
-        let (b0, b1, b2) = (UInt8(0xE0 | (wide >> 12)), UInt8(0x80 | ((wide >> 6) & 0x3F)), UInt8(0x80 | (wide & 0x3F)))
+        let (b0, b1, b2) = (Int32(0xE0 | (wide >> 12)), UInt8(0x80 | ((wide >> 6) & 0x3F)), UInt8(0x80 | (wide & 0x3F)))
+        // By glibc's memchr: every body line is searched, and a loop over its bytes cost a
+        // thousand instructions a line.
         return UTF8Scalars.withBytes(text) { bytes in
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte == ascii { return true }
-                if byte == b0, i + 2 < bytes.count, bytes[i + 1] == b1, bytes[i + 2] == b2 { return true }
-                i += 1
+            guard let base = bytes.baseAddress else { return false }
+            if memchr(base, Int32(mark.value), bytes.count) != nil { return true }
+            var from = 0
+            while from + 2 < bytes.count, let found = memchr(base + from, b0, bytes.count - from) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if at + 2 < bytes.count, bytes[at + 1] == b1, bytes[at + 2] == b2 { return true }
+                from = at + 1
             }
             return false
         }
