@@ -5,8 +5,12 @@ Times are wall-clock seconds (what a user waits for, fsyncs included); CPU secon
 beside them, since the machine may be shared: when the load average is high, compare the CPU
 columns. Peak RSS is the child's ru_maxrss from wait4, as /usr/bin/time -v reports it.
 
+Each govreport run is made `--repeat` times (default 2) and the fastest counts, as the bare parse
+counts its best of three: on a shared or virtual machine one slow pass says more about the
+neighbours than about the program. The spread column shows how far apart the passes were.
+
 usage: bench.py --repo DIR --binary PATH --bare-parse PATH --venv-python PATH --dir DIR
-                [--pages N] [--trafilatura-pages N]
+                [--pages N] [--trafilatura-pages N] [--repeat N]
 """
 import argparse
 import json
@@ -29,6 +33,7 @@ def parse_args():
     parser.add_argument("--dir", required=True)
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--trafilatura-pages", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=2)
     return parser.parse_args()
 
 
@@ -105,6 +110,39 @@ class GovreportRun:
             self.report = json.load(f)
 
 
+class Passes:
+    """The passes of one kind of run: the fastest counts (its report too); the spread is how much
+    slower the slowest was."""
+
+    def __init__(self):
+        self.runs = []
+
+    def add(self, run):
+        self.runs.append(run)
+
+    @property
+    def best(self):
+        return min(self.runs, key=lambda run: run.measured.seconds)
+
+    @property
+    def measured(self):
+        return self.best.measured
+
+    @property
+    def report(self):
+        return self.best.report
+
+    @property
+    def spread(self):
+        times = [run.measured.seconds for run in self.runs]
+        return max(times) / min(times) - 1
+
+
+def clear(bench_dir, name):
+    for folder in (f"work-{name}", f"out-{name}"):
+        shutil.rmtree(os.path.join(bench_dir, folder), ignore_errors=True)
+
+
 def fmt(value, digits=2):
     if value is None:
         return "–"
@@ -138,29 +176,35 @@ def main():
 
     # --- the floor: libxml2 alone, best of three ------------------------------------------
     bare = None
+    bare_times = []
     for attempt in range(3):
         log(f"bare libxml2 parse, pass {attempt + 1} of 3")
         out = subprocess.run([args.bare_parse, all_list], check=True, capture_output=True, text=True).stdout
         result = json.loads(out)
+        bare_times.append(result["seconds"])
         if bare is None or result["seconds"] < bare["seconds"]:
             bare = result
 
     # --- govreport ------------------------------------------------------------------------
-    for name in ("j1", "jd", "small"):
-        for folder in (f"work-{name}", f"out-{name}"):
-            shutil.rmtree(os.path.join(args.dir, folder), ignore_errors=True)
+    # Pass after pass, each full run from an empty work store; the rerun and --from extract
+    # follow the full run of their pass.
     config_j1 = bench_config(args.repo, args.dir, "j1", corpus)
     config_jd = bench_config(args.repo, args.dir, "jd", corpus)
     config_small = bench_config(args.repo, args.dir, "small", small_corpus)
-
     out = {name: os.path.join(args.dir, f"out-{name}") for name in ("j1", "jd", "small")}
-    full = GovreportRun(args, config_j1, "govreport --jobs 1, full run", ["--jobs", "1"], "j1-full", out["j1"])
-    rerun = GovreportRun(args, config_j1, "govreport --jobs 1, rerun with nothing changed", ["--jobs", "1"], "j1-rerun", out["j1"])
-    from_extract = GovreportRun(args, config_j1, "govreport --jobs 1 --from extract", ["--jobs", "1", "--from", "extract"],
-                                "j1-from-extract", out["j1"])
-    default = GovreportRun(args, config_jd, "govreport, default jobs, full run", [], "jd-full", out["jd"])
-    small = GovreportRun(args, config_small, f"govreport --jobs 1, full run over {small_n} pages", ["--jobs", "1"],
-                         "small-full", out["small"])
+    full, rerun, from_extract, default, small = Passes(), Passes(), Passes(), Passes(), Passes()
+    for attempt in range(1, max(1, args.repeat) + 1):
+        suffix = f" (pass {attempt} of {max(1, args.repeat)})"
+        for name in ("j1", "jd", "small"):
+            clear(args.dir, name)
+        full.add(GovreportRun(args, config_j1, "govreport --jobs 1, full run" + suffix, ["--jobs", "1"], f"j1-full-{attempt}", out["j1"]))
+        rerun.add(GovreportRun(args, config_j1, "govreport --jobs 1, rerun with nothing changed" + suffix, ["--jobs", "1"],
+                               f"j1-rerun-{attempt}", out["j1"]))
+        from_extract.add(GovreportRun(args, config_j1, "govreport --jobs 1 --from extract" + suffix,
+                                      ["--jobs", "1", "--from", "extract"], f"j1-from-extract-{attempt}", out["j1"]))
+        default.add(GovreportRun(args, config_jd, "govreport, default jobs, full run" + suffix, [], f"jd-full-{attempt}", out["jd"]))
+        small.add(GovreportRun(args, config_small, f"govreport --jobs 1, full run over {small_n} pages" + suffix, ["--jobs", "1"],
+                               f"small-full-{attempt}", out["small"]))
 
     # --- the peer: trafilatura --------------------------------------------------------------
     log(f"trafilatura over {traf_n} pages")
@@ -177,24 +221,28 @@ def main():
     say(f"govreport bench: {n} pages ({corpus_mb:.1f} MB) made from samples/ (10 page templates × 5 encodings, 2 text captures)")
     say(f"machine: {cores} cores, {platform.machine()}, load average {load_before[0]:.2f} before, {load_after[0]:.2f} after; "
         f"govreport {full.report.get('govreport_version', '?')}, trafilatura {traf_version}")
+    say(f"each govreport run: the fastest of {len(full.runs)} passes; the bare parse: the fastest of 3; "
+        "spread: how much slower the slowest pass was")
     say("")
-    header = f"{'run':<44} {'pages':>6} {'wall s':>8} {'cpu s':>8} {'pages/s':>8} {'MB/s':>6} {'peak RSS MB':>12}"
+    header = f"{'run':<44} {'pages':>6} {'wall s':>8} {'cpu s':>8} {'pages/s':>8} {'MB/s':>6} {'peak RSS MB':>12} {'spread':>7}"
     say(header)
     say("-" * len(header))
 
-    def row(label, pages, seconds, cpu_seconds, megabytes, rss):
+    def row(label, pages, seconds, cpu_seconds, megabytes, rss, spread=None):
         say(f"{label:<44} {pages:>6} {fmt(seconds):>8} {fmt(cpu_seconds):>8} {fmt(pages / seconds, 1):>8} "
-            f"{fmt(megabytes / seconds):>6} {fmt(rss, 0) if rss is not None else '–':>12}")
+            f"{fmt(megabytes / seconds):>6} {fmt(rss, 0) if rss is not None else '–':>12} "
+            f"{'–' if spread is None else f'+{100 * spread:.0f}%':>7}")
 
-    def run_row(label, run, pages, megabytes):
-        m = run.measured
-        row(label, pages, m.seconds, m.cpu_seconds, megabytes, m.peak_rss_mb)
+    def run_row(label, passes, pages, megabytes):
+        m = passes.measured
+        row(label, pages, m.seconds, m.cpu_seconds, megabytes, m.peak_rss_mb, passes.spread)
 
     run_row("govreport run --jobs 1 (full)", full, n, corpus_mb)
     run_row(f"govreport run (default jobs = {default.report.get('jobs')}, full)", default, n, corpus_mb)
     run_row("govreport run --jobs 1, nothing changed", rerun, n, corpus_mb)
     run_row("govreport run --jobs 1 --from extract", from_extract, n, corpus_mb)
-    row("libxml2 htmlReadMemory alone (best of 3)", bare["pages"], bare["seconds"], bare["cpu_seconds"], bare["bytes"] / 1e6, None)
+    row("libxml2 htmlReadMemory alone (best of 3)", bare["pages"], bare["seconds"], bare["cpu_seconds"], bare["bytes"] / 1e6, None,
+        max(bare_times) / min(bare_times) - 1)
     row(f"trafilatura.extract (first {traf_n} pages)", traf["pages"], traf["seconds"], traf["cpu_seconds"], traf["bytes"] / 1e6, None)
     say("")
 
