@@ -309,8 +309,9 @@ def main():
         target(speedup >= 1.7, f"--jobs {default.report.get('jobs')} ≥ 1.7× --jobs 1 pages/s: {speedup:.2f}×")
     else:
         target(None, "--jobs 2 ≥ 1.7× --jobs 1: this machine has one core")
-    if max(load_before[0], load_after[0]) > cores * 0.5:
-        say(f"  note: the load average was {max(load_before[0], load_after[0]):.1f} on {cores} cores: other work shared the "
+    # The load before the bench is other work; after it, the bench's own runs weigh on the figure.
+    if load_before[0] > cores * 0.5:
+        say(f"  note: the load average was {load_before[0]:.1f} on {cores} cores before the bench: other work shared the "
             f"CPUs, so wall times are long; the cpu s column is what the programs themselves used")
     say("")
     say(f"targets met: {sum(1 for r in results if r)} of {sum(1 for r in results if r is not None)}")
