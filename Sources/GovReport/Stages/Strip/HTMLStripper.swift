@@ -201,11 +201,10 @@ struct HTMLStripper: Sendable {
     }
 }
 
-/// Ranks page lines by their distance from the article: lines in the body count from its top,
-/// lines before it from its top backwards, lines after it come last (after the body's lines,
-/// counting on from its top: a line `d` lines below the top is `d` away, inside the body or
-/// after it). Ties go to the earlier line. Only short lines are metadata lines. The order is
-/// walked outwards from the top when asked, not sorted: the nearest line usually answers.
+/// Ranks page lines by their distance from the article's top (its first body line): a line `d`
+/// lines above it, or `d` lines below it (in the body or after it), is `d` away, and of two lines
+/// as near the earlier comes first. Only short lines are metadata lines. The order is walked
+/// outwards from the top when asked, not sorted: the nearest line usually answers.
 struct Nearness {
     let lines: [PageLine]
     /// The body's first line (lines.count when the page has no body line).
