@@ -9,6 +9,19 @@ import Testing
                    locator: .file(URL(fileURLWithPath: "/nonexistent/\(source)")), declaredCharset: nil, contentType: "text/html")
     }
 
+    /// A store listing a.html, with these stage outputs (stage, hash), and b.html, failed in decode.
+    private func twoDocuments(outputsOfA outputs: [(stage: String, hash: String)]) throws -> (WorkStore, SourceItem, SourceItem) {
+        let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
+        let a = item("a.html"), b = item("b.html")
+        _ = try store.recordListing([a, b], extraIds: [])
+        for (index, output) in outputs.enumerated() {
+            try store.storeOutput(a.docId, stage: output.stage, cacheKey: "k\(index)", outputHash: output.hash, payload: Data([UInt8(index)]))
+        }
+        try store.storeFailure(b.docId, source: b.source, stage: "decode", cacheKey: "kb",
+                               failure: StageFailure("decode.binary", "not text"), invalidated: ["decode"])
+        return (store, a, b)
+    }
+
     @Test func listingCountsNewAndRemovedDocuments() throws {
         let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
         let first = try store.recordListing([item("a.html"), item("b.html")], extraIds: [])
@@ -35,13 +48,7 @@ import Testing
     /// The fingerprint is streamed into the hash; it must stay the hash of these lines, or every
     /// existing work store would rebuild its tables once for nothing.
     @Test func theTablesFingerprintHashesOneLinePerDocumentStageAndFailure() throws {
-        let store = try WorkStore(directory: try TestSupport.temporaryDirectory())
-        let a = item("a.html"), b = item("b.html")
-        _ = try store.recordListing([a, b], extraIds: [])
-        try store.storeOutput(a.docId, stage: "decode", cacheKey: "k1", outputHash: "h-decode", payload: Data([1]))
-        try store.storeOutput(a.docId, stage: "strip", cacheKey: "k2", outputHash: "h-strip", payload: Data([2]))
-        try store.storeFailure(b.docId, source: b.source, stage: "decode", cacheKey: "k3",
-                               failure: StageFailure("decode.binary", "not text"), invalidated: ["decode"])
+        let (store, a, b) = try twoDocuments(outputsOfA: [("decode", "h-decode"), ("strip", "h-strip")])
         var lines: [String] = []
         for doc in [a, b].sorted(by: { $0.docId < $1.docId }) {
             if doc.docId == a.docId {
@@ -53,6 +60,25 @@ import Testing
         lines.append("F\t\(b.docId)\tdecode\tdecode.binary\tnot text")
         let text = lines.map { $0 + "\n" }.joined()
         #expect(try store.tablesFingerprint() == sha256Hex(Data(text.utf8)))
+    }
+
+    /// Documents' and tables' keys are hashes of their lines too, after the write's fingerprint:
+    /// a document's identity line, its stage lines and its failures; a table's, every document's
+    /// identity, the lines of the stages it reads and every failure. They must stay so, or every
+    /// work store would make all its rows again once for nothing.
+    @Test func documentAndTableKeysHashTheirLines() throws {
+        let (store, a, b) = try twoDocuments(outputsOfA: [("segment", "s1"), ("extract", "e1")])
+        let inputs = try store.tableInputs(writeFingerprint: "write/v1", tables: ["metrics": ["extract"], "errors": []])
+        func key(_ lines: [String]) -> String { sha256Hex(Data(("write/v1\n" + lines.map { $0 + "\n" }.joined()).utf8)) }
+        let identity = [a.docId: "D\t\(a.docId)\ta.html\t\t", b.docId: "D\t\(b.docId)\tb.html\t\t"]
+        let failure = "F\t\(b.docId)\tdecode\tdecode.binary\tnot text\tb.html"
+        #expect(inputs.documentKeys[a.docId] == key([identity[a.docId]!, "\(a.docId)\ta.html\t\textract\te1",
+                                                     "\(a.docId)\ta.html\t\tsegment\ts1"]))
+        #expect(inputs.documentKeys[b.docId] == key([identity[b.docId]!, "\(b.docId)\tb.html\t\t\t", failure]))
+        let ordered = [a.docId, b.docId].sorted()
+        let metricsLines = ordered.flatMap { id in id == a.docId ? [identity[id]!, "\(a.docId)\ta.html\t\textract\te1"] : [identity[id]!] }
+        #expect(inputs.tableKeys["metrics"] == key(metricsLines + [failure]))
+        #expect(inputs.tableKeys["errors"] == key(ordered.map { identity[$0]! } + [failure]))
     }
 
     /// A table's key moves with the outputs of the stages it reads, every table's with a failure;
