@@ -175,15 +175,13 @@ def main():
     traf_list = write_list(paths[:traf_n], os.path.join(args.dir, "pages-trafilatura.list"))
 
     # --- the floor: libxml2 alone, best of three ------------------------------------------
-    bare = None
-    bare_times = []
+    bare_passes = []
     for attempt in range(3):
         log(f"bare libxml2 parse, pass {attempt + 1} of 3")
         out = subprocess.run([args.bare_parse, all_list], check=True, capture_output=True, text=True).stdout
-        result = json.loads(out)
-        bare_times.append(result["seconds"])
-        if bare is None or result["seconds"] < bare["seconds"]:
-            bare = result
+        bare_passes.append(json.loads(out))
+    bare_times = [result["seconds"] for result in bare_passes]
+    bare = min(bare_passes, key=lambda result: result["seconds"])
 
     # --- govreport ------------------------------------------------------------------------
     # Pass after pass, each full run from an empty work store; the rerun and --from extract
@@ -193,8 +191,9 @@ def main():
     config_small = bench_config(args.repo, args.dir, "small", small_corpus)
     out = {name: os.path.join(args.dir, f"out-{name}") for name in ("j1", "jd", "small")}
     full, rerun, from_extract, default, small = Passes(), Passes(), Passes(), Passes(), Passes()
-    for attempt in range(1, max(1, args.repeat) + 1):
-        suffix = f" (pass {attempt} of {max(1, args.repeat)})"
+    passes = max(1, args.repeat)
+    for attempt in range(1, passes + 1):
+        suffix = f" (pass {attempt} of {passes})"
         for name in ("j1", "jd", "small"):
             clear(args.dir, name)
         full.add(GovreportRun(args, config_j1, "govreport --jobs 1, full run" + suffix, ["--jobs", "1"], f"j1-full-{attempt}", out["j1"]))

@@ -35,12 +35,11 @@ extension WorkStore {
             // hasher (up to six a row) and reading the columns by name were most of this read's
             // time, half a second over 20,000 documents. The hashes are those of the same lines.
             var whole = BufferedHash(SHA256())
-            let tableNames = Array(tables.keys)
-            let tableStages = tableNames.map { tables[$0]! }
-            var tableHashers = tableNames.map { _ in BufferedHash(primed()) }
+            let tableList = Array(tables)
+            var tableHashers = tableList.map { _ in BufferedHash(primed()) }
             var documents: [String: SHA256] = [:]
-            var line: [UInt8] = []
-            func setLine(_ fields: [String?], prefix: String = "") {
+            /// `line` made of the fields, tab-separated, after the prefix.
+            func setLine(_ line: inout [UInt8], _ fields: [String?], prefix: String = "") {
                 line.removeAll(keepingCapacity: true)
                 line.append(contentsOf: prefix.utf8)
                 for (index, field) in fields.enumerated() {
@@ -57,6 +56,7 @@ extension WorkStore {
                 """)
             // The current document and its lines, hashed whole when the next document starts.
             var current: (docId: String, lines: [UInt8])?
+            var line: [UInt8] = []
             func finishDocument() {
                 guard let current else { return }
                 var hasher = primed()
@@ -66,20 +66,19 @@ extension WorkStore {
             while let row = try rows.next() {
                 let docId: String = row[0]
                 let source: String? = row[1], sha256: String? = row[2], stage: String? = row[4]
-                setLine([docId, source, sha256, stage, row[5]])
+                setLine(&line, [docId, source, sha256, stage, row[5]])
                 whole.append(line)
                 guard keys else { continue }
                 if current?.docId != docId {
                     finishDocument()
-                    let lineOfStage = line
-                    setLine([docId, source, sha256, (row[3] as Int?).map(String.init)], prefix: "D\t")
-                    current = (docId, line)
-                    for index in tableHashers.indices { tableHashers[index].append(line) }
-                    line = lineOfStage
+                    var identity: [UInt8] = []
+                    setLine(&identity, [docId, source, sha256, (row[3] as Int?).map(String.init)], prefix: "D\t")
+                    current = (docId, identity)
+                    for index in tableHashers.indices { tableHashers[index].append(identity) }
                 }
                 current!.lines.append(contentsOf: line)
                 if let stage {
-                    for index in tableHashers.indices where tableStages[index].contains(stage) { tableHashers[index].append(line) }
+                    for index in tableHashers.indices where tableList[index].value.contains(stage) { tableHashers[index].append(line) }
                 }
             }
             finishDocument()
@@ -90,15 +89,15 @@ extension WorkStore {
             while let row = try failures.next() {
                 let docId: String = row[0]
                 let stage: String? = row[1], code: String? = row[2], message: String? = row[3]
-                setLine([docId, stage, code, message], prefix: "F\t")
+                setLine(&line, [docId, stage, code, message], prefix: "F\t")
                 whole.append(line)
                 guard keys else { continue }
-                setLine([docId, stage, code, message, row[4]], prefix: "F\t")
+                setLine(&line, [docId, stage, code, message, row[4]], prefix: "F\t")
                 documents[docId, default: primed()].update(data: line)
                 for index in tableHashers.indices { tableHashers[index].append(line) }
             }
             var tableKeys: [String: String] = [:]
-            for (name, hasher) in zip(tableNames, tableHashers) { tableKeys[name] = hexDigest(hasher.finalize()) }
+            for (table, hasher) in zip(tableList, tableHashers) { tableKeys[table.key] = hexDigest(hasher.finalize()) }
             return TableInputs(fingerprint: hexDigest(whole.finalize()),
                                documentKeys: documents.mapValues { hexDigest($0.finalize()) },
                                tableKeys: tableKeys)

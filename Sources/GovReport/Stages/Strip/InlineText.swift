@@ -1,5 +1,3 @@
-import Glibc
-
 /// Character classes and whitespace collapsing for text lines. Pure text functions.
 enum InlineText {
     /// Whitespace as pages use it: ASCII and Unicode spaces, no-break space (&nbsp;),
@@ -140,19 +138,12 @@ enum InlineText {
     /// canonical equivalent, so a line without their bytes holds neither as a Character.
     static func containsMark(_ text: String, _ mark: Unicode.Scalar) -> Bool {
         let wide = mark.value + 0xFEE0
-        let (b0, b1, b2) = (Int32(0xE0 | (wide >> 12)), UInt8(0x80 | ((wide >> 6) & 0x3F)), UInt8(0x80 | (wide & 0x3F)))
-        // By glibc's memchr: every body line is searched, and a loop over its bytes cost a
-        // thousand instructions a line.
+        let (b0, b1, b2) = (UInt8(0xE0 | (wide >> 12)), UInt8(0x80 | ((wide >> 6) & 0x3F)), UInt8(0x80 | (wide & 0x3F)))
         return UTF8Scalars.withBytes(text) { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            if memchr(base, Int32(mark.value), bytes.count) != nil { return true }
-            var from = 0
-            while from + 2 < bytes.count, let found = memchr(base + from, b0, bytes.count - from) {
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if at + 2 < bytes.count, bytes[at + 1] == b1, bytes[at + 2] == b2 { return true }
-                from = at + 1
-            }
-            return false
+            UTF8Scalars.anyIndex(of: UInt8(mark.value), in: bytes) { _ in true }
+                || UTF8Scalars.anyIndex(of: b0, in: bytes) { at in
+                    at + 2 < bytes.count && bytes[at + 1] == b1 && bytes[at + 2] == b2
+                }
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 
 /// Recognises page-chrome lines (breadcrumbs, 发布时间/来源 lines, font-size and print
 /// controls, QR prompts, share bars, view counters, editor credits, footers, markdown
@@ -111,18 +110,11 @@ struct TextChromeFilter: Sendable {
         return text
     }
 
-    /// Whether "](" occurs: the mark of a markdown link or image. By glibc's memchr for the
-    /// "(" (rare in Chinese text, which writes "（"): every body line is searched.
+    /// Whether "](" occurs: the mark of a markdown link or image. Found by its "(", rare in
+    /// Chinese text (which writes "（"): every body line is searched.
     static func hasMarkdownTarget(_ text: String) -> Bool {
         UTF8Scalars.withBytes(text) { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var from = 1
-            while from < bytes.count, let found = memchr(base + from, Int32(UInt8(ascii: "(")), bytes.count - from) {
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if bytes[at - 1] == UInt8(ascii: "]") { return true }
-                from = at + 1
-            }
-            return false
+            UTF8Scalars.anyIndex(of: UInt8(ascii: "("), in: bytes, from: 1) { bytes[$0 - 1] == UInt8(ascii: "]") }
         }
     }
 

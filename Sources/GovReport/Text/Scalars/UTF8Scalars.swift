@@ -1,3 +1,5 @@
+import Glibc
+
 /// Reading scalars straight from a native string's UTF-8, for loops that look at every scalar
 /// of a line: the generic `unicodeScalars` iterator and `String.UnicodeScalarView` appends cost
 /// tens of instructions a scalar, and the strip stage's text passes (collapsing, counting,
@@ -33,6 +35,21 @@ enum UTF8Scalars {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = text
         return copy.withUTF8(body)
+    }
+
+    /// Whether `matches` holds at some index of `byte` in `bytes`, at or after `start`. The bytes
+    /// are searched with glibc's memchr: the marks looked for are rare, and a loop over every
+    /// byte of every body line cost a thousand instructions a line.
+    static func anyIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+                         where matches: (Int) -> Bool) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var from = start
+        while from < bytes.count, let found = memchr(base + from, Int32(byte), bytes.count - from) {
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if matches(at) { return true }
+            from = at + 1
+        }
+        return false
     }
 }
 
