@@ -21,6 +21,28 @@ struct ReportMetadataExtractorTests {
                                            county: "临江区", township: "柳岸街道"))
     }
 
+    /// The extract stage hands over the paragraphs' scalars it has made anyway; the places read
+    /// from them are those read from the text, with white space (the ideographic space too) at
+    /// either end, empty lines and the title as the first line.
+    @Test func paragraphScalarsGiveTheSameMetadata() {
+        let paragraphs = [
+            "　江州市临江区人民政府柳岸街道办事处关于2024年度法治政府建设情况的报告 ",
+            "   ",
+            "　　2024年，柳岸街道编制《江州市临江区人民政府柳岸街道政务公开标准目录》。\t",
+            "",
+            "江州市临江区人民政府柳岸街道办事处",
+            "2025年1月20日　",
+        ]
+        let fromText = ReportMetadataExtractor.extract(title: "", paragraphs: paragraphs, strippedIssuer: "", strippedDate: "")
+        let fromScalars = ReportMetadataExtractor.extract(title: "", paragraphs: paragraphs, paragraphScalars: paragraphs.map(\.scalarArray),
+                                                          strippedIssuer: "", strippedDate: "")
+        #expect(fromScalars == fromText)
+        #expect([fromText.city, fromText.county, fromText.township] == ["江州市", "临江区", "柳岸街道"])
+        for line in paragraphs {
+            #expect(HanTextScan.trimmed(line.scalarArray) == HanTextScan.trimmed(line).scalarArray, "\(line)")
+        }
+    }
+
     @Test func chainInALawTitleCompletesAKnownTownship() {
         let paragraphs = [
             "2023年，柳岸街道坚持依法行政，全面推进政务公开标准化规范化建设。",

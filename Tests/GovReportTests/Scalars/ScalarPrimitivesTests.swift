@@ -38,6 +38,14 @@ import Testing
         #expect(fast.count == reference.count)
         #expect(!ScalarSet("").contains("a"))
         #expect(fast.union(["😀"]).contains("😀"))
+
+        // A small set, as the hot loops use: most scalars are turned away by its bit mask, and
+        // those that share a member's bit (the same value modulo 64, as あ with 。) are searched.
+        let stops = ScalarSet("。！？!?\n")
+        let stopsReference = Set("。！？!?\n".unicodeScalars)
+        let wrong = (UInt32(0)...0x2_0000).compactMap(Unicode.Scalar.init).filter { stops.contains($0) != stopsReference.contains($0) }
+        #expect(wrong.isEmpty)
+        #expect(!stops.contains("あ") && "あ".unicodeScalars.first!.value % 64 == "。".unicodeScalars.first!.value % 64)
     }
 
     @Test func wordListFindsTheLongestWordStartingOrEndingAtAPosition() {
@@ -97,6 +105,9 @@ import Testing
         for probe in probes {
             #expect(fast[probe] == reference[probe], "\(probe)")
         }
+        // Every scalar up to U+20000: most are turned away by the bit mask, the rest searched.
+        let wrong = (UInt32(0)...0x2_0000).compactMap(Unicode.Scalar.init).filter { fast[$0] != reference[$0] }
+        #expect(wrong.isEmpty)
         #expect(Set(fast.keys) == Set(reference.keys))
         let literal: ScalarMap<Int> = ["百": 100, "千": 1000]
         #expect(literal["千"] == 1000 && literal["万"] == nil && literal.count == 2)

@@ -23,13 +23,14 @@ public struct ExtractStage: DocumentStage {
 
     public func process(_ input: SegmentedDocument, document: DocumentRef) throws -> ExtractedDocument {
         let texts = input.paragraphs.map(\.text)
-        let metadata = ReportMetadataExtractor.extract(title: input.title, paragraphs: texts,
+        let paragraphScalars = texts.map(\.scalarArray)
+        let metadata = ReportMetadataExtractor.extract(title: input.title, paragraphs: texts, paragraphScalars: paragraphScalars,
                                                        strippedIssuer: input.issuer, strippedDate: input.publishDate)
         var metrics: [Metric] = []
         var citations: [Citation] = []
         var entities: [Entity] = []
         for (number, paragraph) in input.paragraphs.enumerated() {
-            let scalars = paragraph.text.scalarArray
+            let scalars = paragraphScalars[number]
             let mentions = MetricExtractor.extract(paragraph: paragraph.text, scalars: scalars,
                                                    sourceParagraph: paragraph.sourceText, sentences: paragraph.sentences)
             let firstId = metrics.count + 1

@@ -111,10 +111,20 @@ enum HanTextScan {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
         if !isWhitespace(first), !isWhitespace(last) { return text }
         let scalars = text.scalarArray
+        return string(scalars[trimmedRange(scalars)])
+    }
+
+    /// `trimmed` for text already in scalars: the same scalars as `scalars(trimmed(text))`.
+    static func trimmed(_ scalars: Scalars) -> Scalars {
+        let range = trimmedRange(scalars)
+        return range.count == scalars.count ? scalars : Scalars(scalars[range])
+    }
+
+    private static func trimmedRange(_ scalars: Scalars) -> Range<Int> {
         var start = 0
         var end = scalars.count
         while start < end, isWhitespace(scalars[start]) { start += 1 }
         while end > start, isWhitespace(scalars[end - 1]) { end -= 1 }
-        return string(scalars[start..<end])
+        return start..<end
     }
 }

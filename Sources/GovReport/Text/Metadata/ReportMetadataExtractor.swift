@@ -9,14 +9,24 @@ public enum ReportMetadataExtractor {
     ///   - paragraphs: the simplified, width-normalised body paragraphs in reading order.
     ///   - strippedIssuer: the page's 来源/发布机构, "" when none.
     ///   - strippedDate: the page's publish date as ISO `yyyy-mm-dd`, "" when none.
-    public static func extract(title: String, paragraphs: [String], strippedIssuer: String,
-                               strippedDate: String) -> ReportMetadata {
-        var body = paragraphs.map(HanTextScan.trimmed).filter { !$0.isEmpty }
+    ///   - paragraphScalars: the paragraphs' scalars when the caller has them already (the
+    ///     extract stage reads every paragraph as scalars too), so that they are made once.
+    public static func extract(title: String, paragraphs: [String], paragraphScalars: [[Unicode.Scalar]]? = nil,
+                               strippedIssuer: String, strippedDate: String) -> ReportMetadata {
+        var body: [String] = []
+        var bodyScalars: [[Unicode.Scalar]] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            let trimmed = HanTextScan.trimmed(paragraph)
+            guard !trimmed.isEmpty else { continue }
+            body.append(trimmed)
+            bodyScalars.append(paragraphScalars.map { HanTextScan.trimmed($0[index]) } ?? HanTextScan.scalars(trimmed))
+        }
         var title = HanTextScan.trimmed(title)
         // Some pages carry the title only as the first line of the body.
         if let first = body.first, title.isEmpty ? looksLikeTitle(first) : first == title {
             if title.isEmpty { title = first }
             body.removeFirst()
+            bodyScalars.removeFirst()
         }
         let opening = Array(body.prefix(3))
         let pageIssuer = HanTextScan.trimmed(strippedIssuer)
@@ -35,7 +45,7 @@ public enum ReportMetadataExtractor {
         let place = ReportPlaceResolver.resolve(
             trusted: [title, issuer, pageIssuer],
             context: (opening.first.map { [$0] } ?? []) + (signedIssuer.map { [$0] } ?? []),
-            wholeText: body)
+            wholeText: bodyScalars)
         return ReportMetadata(reportYear: year, issuer: issuer, publishDate: publishDate,
                               province: place.province, city: place.city,
                               county: place.county, township: place.township)

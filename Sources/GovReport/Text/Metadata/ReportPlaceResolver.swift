@@ -7,7 +7,7 @@
 /// The trusted sources may fill any level; the others only levels above the most specific
 /// one already known, so that a county's report that mentions one of its towns stays a county's.
 enum ReportPlaceResolver {
-    static func resolve(trusted: [String], context: [String], wholeText: [String]) -> PlaceLevels {
+    static func resolve(trusted: [String], context: [String], wholeText: [[Unicode.Scalar]]) -> PlaceLevels {
         var result = PlaceLevels()
         for text in trusted {
             for chain in PlaceParser.chains(in: text) {

@@ -43,7 +43,7 @@ enum BreakdownLinker {
               tokens[k].unitKind == .count else { return nil }
         let gap = tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound
         guard CharClass.isOneOf(text[gap.lowerBound], "、和及"),
-              !gap.contains(where: { CharClass.isOneOf(text[$0], CharClass.clauseEnders) }),
+              !gap.contains(where: { CharClass.isOneOf(text[$0], CharClass.clauseEnderSet) }),
               let total = parent(of: k - 1, in: tokens, text: text), tokens[total].value >= tokens[k].value
         else { return nil }
         return total
@@ -55,26 +55,34 @@ enum BreakdownLinker {
         guard let first = tokens.firstIndex(where: { $0.range.lowerBound > marker }), first < k,
               text[tokens[first].range.upperBound] == "、" else { return true }
         return !(tokens[first].range.upperBound..<tokens[k].range.lowerBound).contains {
-            CharClass.isOneOf(text[$0], CharClass.clauseEnders)
+            CharClass.isOneOf(text[$0], CharClass.clauseEnderSet)
         }
     }
 
     /// The 其中 that governs a number at `end`: the last one before it within the same sentence.
+    /// A loop over the scalars themselves (no optional look-ups): it runs back from every number
+    /// of every report.
     static func markerBefore(_ end: Int, in text: ScalarText) -> Int? {
-        var j = end - qiZhong.count
+        let scalars = text.scalars
         let limit = max(0, end - maxLookBack)
+        // `j` is where a 其中 would start; the sentence mark test is on the scalar after it.
+        var j = min(end, scalars.count) - qiZhong.count
         while j >= limit {
-            if CharClass.isOneOf(text[j + qiZhong.count - 1], CharClass.fullStops) { return nil }
-            if text[j] == qiZhong[0], text.matches(qiZhong, at: j) { return j }
+            let next = scalars[j + 1]
+            if CharClass.fullStops.contains(next) { return nil }
+            if next == "中", scalars[j] == "其" { return j }
             j -= 1
         }
         return nil
     }
 
     static func sentenceStart(before i: Int, in text: ScalarText) -> Int {
-        var j = i - 1
+        let scalars = text.scalars
         let limit = max(0, i - maxLookBack)
-        while j >= limit, !CharClass.isOneOf(text[j], CharClass.fullStops) { j -= 1 }
+        var j = i - 1
+        // Beyond the text there is no mark: the loop only starts inside it.
+        if j >= scalars.count { j = max(limit - 1, scalars.count - 1) }
+        while j >= limit, !CharClass.fullStops.contains(scalars[j]) { j -= 1 }
         return j + 1
     }
 

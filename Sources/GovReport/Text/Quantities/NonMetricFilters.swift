@@ -101,14 +101,22 @@ enum NonMetricFilters {
 
     // MARK: Rules for one number
 
-    static let dateUnits = "年月日号时点岁秒"
-    static let codeNeighbours = "-/:：#+·•×*_~～–—－=@"
-    static let rangeConnectors = "-－~～–—"
+    // Sets, not Strings: these are tested at every number of every report, and a set's lookup
+    // is a bisection where a String's is a byte search.
+    static let dateUnits = ScalarSet("年月日号时点岁秒")
+    static let codeNeighbours = ScalarSet("-/:：#+·•×*_~～–—－=@")
+    static let rangeConnectors = ScalarSet("-－~～–—")
+    static let rangeConnectorsOrTo = rangeConnectors.union(ScalarSet("至到"))
+    static let yearOrMonth = ScalarSet("年月")
+    static let to = ScalarSet("至到")
+    static let listMarkerEnds = ScalarSet("、.．)）")
+    static let listMarkerStarts = CharClass.clauseEnderSet.union(ScalarSet("(（"))
+    static let numberEnders = ScalarSet("，,。；;！？!?")
     static let discourseWords = WordList("以下 如下 下列 上述")
     static let outlineNouns = WordList("方面")
     static let codeContext = WordList("电话 热线 号码 编号 代码 邮编 信箱 专线 手机 传真 微信号 账号 序号 文号 代号 版本 型号")
     /// After a duration or length, what may follow without turning it into a name (1800小时的, 90课时以上).
-    static let measureFollowers = "的以左上余多之有，,。；;、）)！？"
+    static let measureFollowers = ScalarSet("的以左上余多之有，,。；;、）)！？")
 
     /// Nil when the token is a metric; otherwise why not.
     static func reason(for t: QuantityToken, in text: ScalarText, masked: [Bool]) -> NonMetricReason? {
@@ -160,14 +168,14 @@ enum NonMetricFilters {
     static func dateOrRangeReason(_ t: QuantityToken, in text: ScalarText) -> NonMetricReason? {
         let start = t.numberRange.lowerBound
         let before = text[start - 1], earlier = text[start - 2]
-        if CharClass.isOneOf(before, "年月"), CharClass.isDigit(earlier) || ChineseNumerals.isNumeral(earlier) {
+        if CharClass.isOneOf(before, yearOrMonth), CharClass.isDigit(earlier) || ChineseNumerals.isNumeral(earlier) {
             return .date
         }
-        if CharClass.isOneOf(before, "至到"), CharClass.isDigit(earlier) { return .range }
+        if CharClass.isOneOf(before, to), CharClass.isDigit(earlier) { return .range }
         // The upper end of 罚款1000元至5000元: the lower end already carries its measure word.
-        if CharClass.isOneOf(before, "至到"), quantityEnds(in: text, at: start - 1) { return .range }
+        if CharClass.isOneOf(before, to), quantityEnds(in: text, at: start - 1) { return .range }
         let afterUnit = t.unitRange.upperBound
-        if CharClass.isOneOf(text[afterUnit], rangeConnectors + "至到"), CharClass.isDigit(text[afterUnit + 1]) {
+        if CharClass.isOneOf(text[afterUnit], rangeConnectorsOrTo), CharClass.isDigit(text[afterUnit + 1]) {
             return .range
         }
         let bounded = t.qualifier == .atLeast || t.qualifier == .atMost
@@ -220,11 +228,11 @@ enum NonMetricFilters {
         var next = text[end]
         if next == " " { next = text[end + 1] }
         if CharClass.isOneOf(next, dateUnits) { return .date }
-        if CharClass.isOneOf(next, "、.．)）") {
+        if CharClass.isOneOf(next, listMarkerEnds) {
             let b = text[t.numberRange.lowerBound - 1]
-            if b == nil || CharClass.isSpace(b) || CharClass.isOneOf(b, CharClass.clauseEnders + "(（") { return .listMarker }
+            if b == nil || CharClass.isSpace(b) || CharClass.isOneOf(b, listMarkerStarts) { return .listMarker }
         }
-        guard next == nil || CharClass.isOneOf(next, "，,。；;！？!?") else { return .noUnit }
+        guard next == nil || CharClass.isOneOf(next, numberEnders) else { return .noUnit }
         let before = text[t.range.lowerBound - 1]
         guard CharClass.isHan(before) else { return .noUnit }
         if text.longestMatch(codeContext, endingAt: t.range.lowerBound) != nil { return .code }

@@ -49,6 +49,7 @@ enum SubjectCleaner {
     static let notInPlaceNames = ScalarSet("全各本我该每列席走访覆盖到进赴在对向与和及联召参组织开展深入乡镇")
     static let markerEnders = "、.．)）"
     static let edgePunctuation = "，,；;。：:、 　\t\n()（）“”\"'‘’·-—…|>》《"
+    static let edgePunctuationSet = ScalarSet(edgePunctuation)
 
     // MARK: Phrases before the number
 
@@ -318,21 +319,22 @@ enum SubjectCleaner {
 
     static func trimEdges(_ t: Scalars) -> Scalars {
         var lo = 0, hi = t.count
-        while lo < hi, CharClass.isOneOf(t[lo], edgePunctuation), !isBalancedOpen(t, lo) { lo += 1 }
-        while hi > lo, CharClass.isOneOf(t[hi - 1], edgePunctuation), !isBalancedClose(t, hi - 1, from: lo) { hi -= 1 }
-        return Scalars(t[lo..<hi])
+        while lo < hi, edgePunctuationSet.contains(t[lo]), !isBalancedOpen(t, lo) { lo += 1 }
+        while hi > lo, edgePunctuationSet.contains(t[hi - 1]), !isBalancedClose(t, hi - 1, from: lo) { hi -= 1 }
+        return lo == 0 && hi == t.count ? t : Scalars(t[lo..<hi])
     }
 
     /// An opening quote or bracket whose partner is inside the phrase stays (“粤执法”系统).
     static func isBalancedOpen(_ t: Scalars, _ i: Int) -> Bool {
-        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "(": ")", "（": "）", "《": "》", "‘": "’"]
-        guard let close = pairs[t[i]] else { return false }
+        guard let close = closers[t[i]] else { return false }
         return t[(i + 1)...].contains(close)
     }
 
+    static let closers: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "(": ")", "（": "）", "《": "》", "‘": "’"]
+    static let openers = Dictionary(uniqueKeysWithValues: closers.map { ($0.value, $0.key) })
+
     static func isBalancedClose(_ t: Scalars, _ i: Int, from lo: Int) -> Bool {
-        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["”": "“", ")": "(", "）": "（", "》": "《", "’": "‘"]
-        guard let open = pairs[t[i]] else { return false }
+        guard let open = openers[t[i]] else { return false }
         return t[lo..<i].contains(open)
     }
 

@@ -5,11 +5,13 @@
 public struct ScalarMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     private let keyValues: [UInt32]
     private let values: [Value]
+    private let mask: ScalarMask
 
     public init(_ dictionary: [Unicode.Scalar: Value]) {
         let sorted = dictionary.sorted { $0.key.value < $1.key.value }
         keyValues = sorted.map(\.key.value)
         values = sorted.map(\.value)
+        mask = ScalarMask(keyValues)
     }
 
     /// Later duplicates win, as in a dictionary literal they would be an error.
@@ -22,6 +24,7 @@ public struct ScalarMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiter
 
     @inline(__always)
     public subscript(_ scalar: Unicode.Scalar) -> Value? {
-        keyValues.sortedIndex(of: scalar.value).map { values[$0] }
+        guard mask.mayContain(scalar.value) else { return nil }
+        return keyValues.sortedIndex(of: scalar.value).map { values[$0] }
     }
 }

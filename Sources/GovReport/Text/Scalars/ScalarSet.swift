@@ -4,9 +4,11 @@
 /// first, answers in a few comparisons and allocates nothing.
 public struct ScalarSet: Sendable, Equatable, ExpressibleByArrayLiteral {
     private let values: [UInt32]
+    private let mask: ScalarMask
 
     public init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
         values = Array(Set(scalars.map(\.value))).sorted()
+        mask = ScalarMask(values)
     }
 
     /// The scalars of `chars`.
@@ -23,7 +25,7 @@ public struct ScalarSet: Sendable, Equatable, ExpressibleByArrayLiteral {
 
     @inline(__always)
     public func contains(_ scalar: Unicode.Scalar) -> Bool {
-        values.sortedIndex(of: scalar.value) != nil
+        mask.mayContain(scalar.value) && values.sortedIndex(of: scalar.value) != nil
     }
 
     public func union<S: Sequence>(_ other: S) -> ScalarSet where S.Element == Unicode.Scalar {
@@ -39,6 +41,25 @@ extension ScalarSet: Sequence {
     public func makeIterator() -> IndexingIterator<[Unicode.Scalar]> {
         values.compactMap(Unicode.Scalar.init).makeIterator()
     }
+}
+
+/// One bit per scalar value modulo 64: a value whose bit is clear is not among the values. Most
+/// look-ups in `ScalarSet` and `ScalarMap` are of ideographs in small sets of punctuation or of
+/// first characters, and are answered by this test alone, before any search.
+struct ScalarMask: Sendable, Equatable {
+    private let bits: UInt64
+
+    init(_ values: [UInt32]) {
+        bits = values.reduce(0) { $0 | ScalarMask.bit($1) }
+    }
+
+    @inline(__always)
+    func mayContain(_ value: UInt32) -> Bool {
+        bits & ScalarMask.bit(value) != 0
+    }
+
+    @inline(__always)
+    private static func bit(_ value: UInt32) -> UInt64 { 1 << UInt64(value & 63) }
 }
 
 extension Array where Element == UInt32 {
