@@ -12,7 +12,8 @@ import Testing
     private func stamps(_ fixture: PipelineFixture) throws -> [String: FileStamp] {
         var result: [String: FileStamp] = [:]
         for name in Self.tableNames {
-            result[name] = try #require(FileStamp.of(fixture.out.appendingPathComponent("\(name).csv.gz").path))
+            let stamp = try #require(FileStamp.of(fixture.out.appendingPathComponent("\(name).csv.gz").path))
+            result[name] = stamp
         }
         return result
     }

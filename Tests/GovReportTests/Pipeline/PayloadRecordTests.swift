@@ -87,7 +87,7 @@ import Testing
         let bytes = try BinaryPayloadEncoder.encode(Shuffled())
         let entity = try bytes.withUnsafeBytes { try BinaryPayloadDecoder.decode(Entity.self, from: $0) }
         #expect(entity == Entity(type: "programme", text: "“枫桥经验”", normalized: "枫桥经验", paragraphNo: 1, charStart: 2, charEnd: 9))
-        try bytes.withUnsafeBytes { raw in
+        bytes.withUnsafeBytes { raw in
             let state = BinaryPayloadDecodingState(BinaryPayloadReader(bytes: raw))
             #expect(state.readRecord(Entity.self, at: 0, end: raw.count) == entity, "not read the fast way")
         }
@@ -135,7 +135,8 @@ import Testing
         #expect(metadata == ReportMetadata(reportYear: nil, province: "上海市", county: "闵行区"))
 
         struct TextYear: Encodable { var start = "12", end = 14 }
-        try BinaryPayloadEncoder.encode(TextYear()).withUnsafeBytes { raw in
+        let textYear = try BinaryPayloadEncoder.encode(TextYear())
+        _ = textYear.withUnsafeBytes { raw in
             #expect(throws: DecodingError.self) { try BinaryPayloadDecoder.decode(ScalarSpan.self, from: raw) }
         }
     }

@@ -222,7 +222,7 @@ final class RunningGovreport {
 
     init(_ project: ReliabilityProject) throws {
         stderrFile = project.root.appendingPathComponent("stderr-\(UUID().uuidString.prefix(6)).log")
-        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         process.executableURL = TestSupport.binary
         process.arguments = ReliabilityProject.runArguments
         process.currentDirectoryURL = project.root
