@@ -50,10 +50,7 @@ extension WorkStore {
             }
             // Fed to the hashes row by row (holding every line at once grew the run's memory
             // with the number of documents: 85 MB at 20,000).
-            let rows = try GRDB.Row.fetchCursor(db, sql: """
-                SELECT d.doc_id, d.source, d.sha256, d.size, o.stage, o.output_hash FROM documents d
-                LEFT JOIN outputs o ON o.doc_id = d.doc_id WHERE d.listed = 1 ORDER BY d.doc_id, o.stage
-                """)
+            let rows = try GRDB.Row.fetchCursor(db, sql: Self.tableInputRowsSQL)
             // The current document and its lines, hashed whole when the next document starts.
             var current: (docId: String, lines: [UInt8])?
             var line: [UInt8] = []

@@ -226,4 +226,19 @@ import Testing
         let journal = try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }
+    /// The listing, the per-chunk read of the stages' keys and the tables' input hash are answered
+    /// from the indexes alone, never from the rows that hold the documents' bytes and outputs.
+    @Test func keyReadsAreAnsweredFromTheIndexes() throws {
+        let (store, a, b) = try twoDocuments(outputsOfA: [("decode", "h0"), ("strip", "h1")])
+        for sql in [WorkStore.listingSQL, WorkStore.stageKeysSQL(count: 2), WorkStore.tableInputRowsSQL] {
+            let steps = try store.pool.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: sql.contains("?") ? [a.docId, b.docId] : [])
+                    .map { $0["detail"] as String }
+                    .filter { $0.hasPrefix("SCAN") || $0.hasPrefix("SEARCH") }
+            }
+            #expect(!steps.isEmpty)
+            #expect(steps.allSatisfy { $0.contains("USING COVERING INDEX documents_listing") || $0.contains("USING COVERING INDEX outputs_keys") },
+                    "\(steps)")
+        }
+    }
 }
