@@ -16,8 +16,8 @@ import GRDBSQLite
 /// that much to copy. Should the log still grow past `limitPages` (checkpoints slower than the
 /// writes), the committing thread waits and checkpoints, as with SQLite's automatic checkpoint.
 final class LogCheckpointer: @unchecked Sendable {
-    /// Log pages (4 KiB) above which a checkpoint is asked for: 64 MiB, as the store's automatic
-    /// checkpoint was set before (fewer, larger checkpoints; a full run writes gigabytes).
+    /// Log pages (4 KiB) above which a checkpoint is asked for: 64 MiB, as the committing thread
+    /// checkpoints in a run with one job (fewer, larger checkpoints; a full run writes gigabytes).
     static let defaultPages: Int32 = 16_384
 
     let pages: Int32

@@ -43,7 +43,7 @@ public final class Runner: Sendable {
 
         let store: WorkStore
         do {
-            store = try WorkStore(directory: config.workDirectory)
+            store = try WorkStore(directory: config.workDirectory, checkpointsBeside: report.jobs > 1)
         } catch {
             throw .cannotRun("cannot open the work store in \(config.workDirectory.path): \(error)")
         }

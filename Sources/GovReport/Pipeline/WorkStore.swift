@@ -10,10 +10,13 @@ import GRDB
 /// Analysts can query it: `SELECT doc_id, stage, code, message FROM failures`.
 final class WorkStore: Sendable {
     let pool: DatabasePool
-    private let checkpointer: LogCheckpointer
+    private let checkpointer: LogCheckpointer?
     static let fileName = "govreport.sqlite"
 
-    init(directory: URL) throws {
+    /// - Parameter checkpointsBeside: copy the log back on a thread of its own (LogCheckpointer);
+    ///   otherwise the committing thread does, every 64 MiB. A run with one job does it in its one
+    ///   thread, as it compresses the tables there too: `--jobs 1` uses one core.
+    init(directory: URL, checkpointsBeside: Bool = true) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
@@ -23,16 +26,22 @@ final class WorkStore: Sendable {
         let path = directory.appendingPathComponent(Self.fileName).path
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
-        // The log is copied back into the database each 64 MiB on a thread of its own
-        // (LogCheckpointer). SQLite's default, each 4 MiB in the committing thread, synced the log
-        // and the database while the writer waited: at 20,000 pages that was 1,783 syncs (4.2 s)
-        // against 132 (2.8 s) at 64 MiB, and the syncs left now wait on the checkpoint's thread.
-        checkpointer = try LogCheckpointer(path: path)
-        checkpointer.attach(to: pool)
+        // The log is copied back into the database each 64 MiB, not each 4 MiB as by default:
+        // each copy syncs the log and the database, and at 20,000 pages that was 1,783 syncs
+        // (4.2 s) against 132 (2.8 s). With `checkpointsBeside` the copy and its syncs run on a
+        // thread of their own, and no worker waits for them.
+        if checkpointsBeside {
+            let checkpointer = try LogCheckpointer(path: path)
+            checkpointer.attach(to: pool)
+            self.checkpointer = checkpointer
+        } else {
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = \(LogCheckpointer.defaultPages)") }
+            checkpointer = nil
+        }
     }
 
     deinit {
-        checkpointer.detach(from: pool)
+        checkpointer?.detach(from: pool)
     }
 
     private static var migrator: DatabaseMigrator {

@@ -49,4 +49,16 @@ import Testing
         #expect(checkpointer.checkpointsDone == 0)
         #expect(try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM t") } == 50)
     }
+
+    /// A store checkpoints beside its workers, or (a run with one job) in the committing thread
+    /// every 64 MiB: SQLite reports its own automatic checkpoint only in the second case.
+    @Test func aStoreForOneJobCheckpointsInTheCommittingThread() throws {
+        func autocheckpoint(_ store: WorkStore) throws -> Int? {
+            try store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") }
+        }
+        let beside = try WorkStore(directory: TestSupport.temporaryDirectory("beside"))
+        #expect(try autocheckpoint(beside) == 0)
+        let inline = try WorkStore(directory: TestSupport.temporaryDirectory("inline"), checkpointsBeside: false)
+        #expect(try autocheckpoint(inline) == Int(LogCheckpointer.defaultPages))
+    }
 }
