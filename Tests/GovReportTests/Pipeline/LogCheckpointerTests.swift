@@ -8,13 +8,20 @@ import Testing
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    /// 9.6 MB in 600 commits, with a checkpoint asked for at each 16 pages (64 KiB) of log.
-    @Test func aSecondConnectionKeepsTheLogShortAndNothingIsLost() throws {
-        let path = try TestSupport.temporaryDirectory().appendingPathComponent("store.sqlite").path
+    /// A database with one table of blobs, and a checkpointer asking for a checkpoint at each 16
+    /// pages (64 KiB) of log, attached to it.
+    private func attachedStore(_ name: String = #function) throws -> (path: String, pool: DatabasePool, checkpointer: LogCheckpointer) {
+        let path = try TestSupport.temporaryDirectory(name).appendingPathComponent("store.sqlite").path
         let pool = try DatabasePool(path: path)
         try pool.write { try $0.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)") }
         let checkpointer = try LogCheckpointer(path: path, pages: 16)
         checkpointer.attach(to: pool)
+        return (path, pool, checkpointer)
+    }
+
+    /// 9.6 MB in 600 commits, with a checkpoint asked for at each 64 KiB of log.
+    @Test func aSecondConnectionKeepsTheLogShortAndNothingIsLost() throws {
+        let (path, pool, checkpointer) = try attachedStore()
         func payload(_ id: Int) -> Data { Data((0..<16_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ id) }) }
         var longestLog = 0
         for id in 0..<600 {
@@ -37,11 +44,7 @@ import Testing
 
     /// After `detach` the writer checkpoints as SQLite does by itself, and the object can go.
     @Test func detachedCommitsAskForNothing() throws {
-        let path = try TestSupport.temporaryDirectory().appendingPathComponent("store.sqlite").path
-        let pool = try DatabasePool(path: path)
-        try pool.write { try $0.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)") }
-        let checkpointer = try LogCheckpointer(path: path, pages: 16)
-        checkpointer.attach(to: pool)
+        let (_, pool, checkpointer) = try attachedStore()
         checkpointer.detach(from: pool)
         for id in 0..<50 {
             try pool.write { try $0.execute(sql: "INSERT INTO t VALUES (?, ?)", arguments: [id, Data(count: 16_000)]) }

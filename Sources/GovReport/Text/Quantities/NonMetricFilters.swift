@@ -106,9 +106,9 @@ enum NonMetricFilters {
     static let dateUnits = ScalarSet("年月日号时点岁秒")
     static let codeNeighbours = ScalarSet("-/:：#+·•×*_~～–—－=@")
     static let rangeConnectors = ScalarSet("-－~～–—")
-    static let rangeConnectorsOrTo = rangeConnectors.union(ScalarSet("至到"))
+    static let rangeConnectorsOrTo = rangeConnectors.union(toWords)
     static let yearOrMonth = ScalarSet("年月")
-    static let to = ScalarSet("至到")
+    static let toWords = ScalarSet("至到")
     static let listMarkerEnds = ScalarSet("、.．)）")
     static let listMarkerStarts = CharClass.clauseEnderSet.union(ScalarSet("(（"))
     static let numberEnders = ScalarSet("，,。；;！？!?")
@@ -171,9 +171,9 @@ enum NonMetricFilters {
         if CharClass.isOneOf(before, yearOrMonth), CharClass.isDigit(earlier) || ChineseNumerals.isNumeral(earlier) {
             return .date
         }
-        if CharClass.isOneOf(before, to), CharClass.isDigit(earlier) { return .range }
+        if CharClass.isOneOf(before, toWords), CharClass.isDigit(earlier) { return .range }
         // The upper end of 罚款1000元至5000元: the lower end already carries its measure word.
-        if CharClass.isOneOf(before, to), quantityEnds(in: text, at: start - 1) { return .range }
+        if CharClass.isOneOf(before, toWords), quantityEnds(in: text, at: start - 1) { return .range }
         let afterUnit = t.unitRange.upperBound
         if CharClass.isOneOf(text[afterUnit], rangeConnectorsOrTo), CharClass.isDigit(text[afterUnit + 1]) {
             return .range

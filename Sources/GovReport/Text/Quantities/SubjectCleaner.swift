@@ -324,14 +324,15 @@ enum SubjectCleaner {
         return lo == 0 && hi == t.count ? t : Scalars(t[lo..<hi])
     }
 
+    /// Quotes and brackets with their partners, each way.
+    static let closers: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "(": ")", "（": "）", "《": "》", "‘": "’"]
+    static let openers = Dictionary(uniqueKeysWithValues: closers.map { ($0.value, $0.key) })
+
     /// An opening quote or bracket whose partner is inside the phrase stays (“粤执法”系统).
     static func isBalancedOpen(_ t: Scalars, _ i: Int) -> Bool {
         guard let close = closers[t[i]] else { return false }
         return t[(i + 1)...].contains(close)
     }
-
-    static let closers: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "(": ")", "（": "）", "《": "》", "‘": "’"]
-    static let openers = Dictionary(uniqueKeysWithValues: closers.map { ($0.value, $0.key) })
 
     static func isBalancedClose(_ t: Scalars, _ i: Int, from lo: Int) -> Bool {
         guard let open = openers[t[i]] else { return false }
