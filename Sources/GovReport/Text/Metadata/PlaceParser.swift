@@ -95,21 +95,13 @@ public enum PlaceParser {
     static func chains(in scalars: Scalars, skipTitles: Bool) -> [PlaceChain] {
         let titles = skipTitles ? HanTextScan.bookTitleMask(scalars) : []
         let quotes = skipTitles ? HanTextScan.quoteMask(scalars) : []
-        // Where the next character that can begin a suffix stands, from each position. A unit
-        // needs one within a name's length, which most positions of a report lack: they are
-        // passed over without trying every name length (this scan was the extract stage's
-        // largest single cost).
-        let suffixFirsts = AdministrativeDivision.suffixFirsts
-        var nextSuffix = [Int](repeating: scalars.count, count: scalars.count + 1)
-        for position in stride(from: scalars.count - 1, through: 0, by: -1) {
-            nextSuffix[position] = suffixFirsts.contains(scalars[position]) ? position : nextSuffix[position + 1]
-        }
         let stopChars = AdministrativeDivision.nameStopChars
+        let mayStart = unitStarts(scalars, stopChars: stopChars)
         var found: [PlaceChain] = []
         var index = 0
         while index < scalars.count {
             let skipped = skipTitles && (titles[index] || quotes[index])
-            if !skipped, nextSuffix[index + 1] <= index + maxNameLength,
+            if !skipped, mayStart[index],
                NameBoundary.isNameStart(scalars, at: index, stopChars: stopChars),
                let chain = chain(in: scalars, at: index),
                !skipTitles || !chain.range.contains(where: { titles[$0] || quotes[$0] }) {
@@ -120,6 +112,36 @@ public enum PlaceParser {
             }
         }
         return found
+    }
+
+    /// Whether a unit can begin at each position: a suffix's first character stands within a
+    /// name's length after it, with only name characters (Han, no stop character) before it,
+    /// which is what `candidateUnits` needs of its shortest name. Most positions of a report
+    /// have a suffix character near (区, 市 and 县 are common) but a stop character or a mark
+    /// before it: they are passed over without a look at the characters before them or at
+    /// every name length (this scan was the extract stage's largest single cost). One pass from
+    /// the end.
+    static func unitStarts(_ scalars: Scalars, stopChars: ScalarSet) -> [Bool] {
+        let count = scalars.count
+        let suffixFirsts = AdministrativeDivision.suffixFirsts
+        var mayStart = [Bool](repeating: false, count: count)
+        var suffixAfter = count  // the first suffix character after `position`
+        // The first position from `position` on that no name holds, or `count` when none is before
+        // `suffixAfter`: only the characters before the suffix count, and only those within a
+        // name's length of it are looked at.
+        var namesEnd = count
+        for position in stride(from: count - 1, through: 0, by: -1) {
+            let scalar = scalars[position]
+            if suffixAfter < count, suffixAfter <= position + maxNameLength {
+                if !HanTextScan.isHan(scalar) || stopChars.contains(scalar) { namesEnd = position }
+                mayStart[position] = suffixAfter <= namesEnd
+            }
+            if suffixFirsts.contains(scalar) {
+                suffixAfter = position
+                namesEnd = count
+            }
+        }
+        return mayStart
     }
 
     /// The chain that starts exactly at the beginning of `text`, if any.

@@ -2,13 +2,15 @@
 /// `isIdeographic` but no notion of "Chinese punctuation" or "full-width form".
 enum CJKScalars {
     /// Han ideographs (including 〇 and the compatibility ideographs).
-    /// The common block and everything below U+3006 are answered without the property table:
-    /// the extractors ask this of every scalar, and the lookup was a few per cent of a run.
-    /// (No scalar below U+3006 is ideographic, and all of U+4E00–U+9FFF is.)
+    /// The common block, everything below U+3006, the brackets 〈〉《》「」【】〔〕 (U+3008–U+3020)
+    /// and the full-width forms ，：（）；！ (U+FF00–U+FFEF) are answered without the property
+    /// table: the extractors ask this of every scalar, and the lookup was a few per cent of a
+    /// run. (None of those is ideographic but the common block, all of which is; the test
+    /// checks every scalar against the property.)
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value >= 0x4E00 && value <= 0x9FFF { return true }
-        if value < 0x3006 { return false }
+        if value < 0x3006 || (value >= 0x3008 && value <= 0x3020) || (value >= 0xFF00 && value <= 0xFFEF) { return false }
         return scalar.properties.isIdeographic
     }
 
