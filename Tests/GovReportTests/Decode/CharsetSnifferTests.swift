@@ -24,6 +24,9 @@ struct CharsetSnifferTests {
         #expect(sniff(#"<?xml version="1.0" encoding="GB2312"?><html>"#) == "GB2312")
         #expect(sniff(#"<meta name="keywords" content="法治政府"><p>charset=utf-8 is the usual choice</p>"#) == nil)
         #expect(sniff(#"<!-- <meta charset="utf-8"> --><meta charset="gbk">"#) == "gbk")
+        #expect(sniff(#"<!-- a --><b>x<</b><!-- <meta charset="big5"> --><!----><meta charset="gbk">"#) == "gbk")
+        #expect(sniff(#"<p>1 < 2</p><!-- unclosed <meta charset="gbk">"#) == nil)
+        #expect(sniff(#"<!-- <meta charset="big5"> -- still inside --><meta charset='gb18030'><!-- x -->"#) == "gb18030")
         let late = String(repeating: "<script>var x = 1;</script>\n", count: 100) + #"<meta charset="gbk">"#
         #expect(sniff(late, limit: 1024) == nil)
         #expect(sniff(late, limit: 8192) == "gbk")

@@ -9,14 +9,15 @@ public struct DecodeStage: DocumentStage {
     public static let version = 1
 
     public let options: DecodeOptions
+    let detector: EncodingDetector
 
     public init(options: DecodeOptions) {
         self.options = options
+        detector = EncodingDetector(options: options)
     }
 
     public func process(_ input: RawDocument, document: DocumentRef) throws -> DecodedDocument {
-        let detection = try EncodingDetector(options: options)
-            .detect(input.bytes, declaredCharset: input.declaredCharset)
+        let detection = try detector.detect(input.bytes, declaredCharset: input.declaredCharset)
         let text = DecodedTextCleanup.normalizingLineEnds(DecodedTextCleanup.strippingByteOrderMark(detection.text))
         return DecodedDocument(text: text,
                                encodingDeclared: detection.encodingDeclared,

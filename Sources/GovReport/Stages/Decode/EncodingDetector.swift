@@ -19,10 +19,18 @@ struct EncodingDetection: Equatable {
 /// clearly better (GBK bytes read as Windows-1252 convert without an error, but as mojibake).
 /// A trial agrees with the bytes when almost all of them convert and no candidate reads better
 /// by more than a margin.
-struct EncodingDetector {
+struct EncodingDetector: Sendable {
     let options: DecodeOptions
     /// The statistical detector; replaceable so tests can play one that guesses wrong.
-    var guessCharset: @Sendable ([UInt8]) -> String? = Uchardet.guess
+    var guessCharset: @Sendable ([UInt8]) -> String?
+    /// The iconv names of the candidate charsets that are not UTF-16 or UTF-32, made once.
+    private let narrowCandidates: [String]
+
+    init(options: DecodeOptions, guessCharset: @escaping @Sendable ([UInt8]) -> String? = Uchardet.guess) {
+        self.options = options
+        self.guessCharset = guessCharset
+        narrowCandidates = options.candidates.compactMap(EncodingNames.canonical).filter { !EncodingNames.isWide($0) }
+    }
 
     /// How much more plausible another candidate must read to overrule a declared charset.
     static let declaredMargin = 0.25
@@ -66,8 +74,7 @@ struct EncodingDetector {
 
         let metaLabel = wideEncoding == nil ? metaCharset(bytes) : nil
         let declared = sourceLabel ?? metaLabel
-        let candidateNames = wideEncoding.map { [$0] }
-            ?? options.candidates.compactMap(EncodingNames.canonical).filter { !EncodingNames.isWide($0) }
+        let candidateNames = wideEncoding.map { [$0] } ?? narrowCandidates
         // The best candidate is decoded only when an answer needs comparing with it: a trial
         // that reads within `margin` of the highest possible score (1) agrees whatever the
         // others read, so a well-labelled page is decoded once instead of once per candidate.

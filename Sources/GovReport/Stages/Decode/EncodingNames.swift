@@ -56,8 +56,15 @@ enum EncodingNames {
     }
 
     /// A label as written, upper-cased, without surrounding blanks and quotes (`"gbk" ` → `GBK`).
+    /// Most labels (`utf-8`, `GBK`) start and end with a letter or digit and are only upper-cased:
+    /// Foundation's trimming costs thousands of instructions a call, and every document asks.
     static func declaredLabel(_ label: String) -> String {
-        label.trimmingCharacters(in: .whitespacesAndNewlines)
+        func plain(_ byte: UInt8?) -> Bool {
+            guard let byte else { return false }
+            return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        if plain(label.utf8.first), plain(label.utf8.last) { return label.uppercased() }
+        return label.trimmingCharacters(in: .whitespacesAndNewlines)
             .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
             .trimmingCharacters(in: .whitespacesAndNewlines)
             .uppercased()

@@ -69,25 +69,29 @@ enum MetaCharsetSniffer {
         return i > first ? String(decoding: bytes[first..<i], as: UTF8.self) : nil
     }
 
-    /// The bytes with each `<!-- … -->` removed (an unclosed one runs to the end).
+    /// The bytes with each `<!-- … -->` removed (an unclosed one runs to the end). The text
+    /// between comments is copied a run at a time, found by its `<`s: copied byte by byte, the
+    /// head of every page cost a tenth of the decode stage.
     private static func withoutComments(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         let bytes = Array(bytes)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
+        var copied = 0
         var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "<"), matches(bytes, at: i, "<!--") {
-                guard let close = find(bytes, "-->", from: i + 4, before: bytes.count) else { break }
-                i = close + 3
-            } else {
-                result.append(bytes[i])
-                i += 1
+        while let open = bytes[i...].firstIndex(of: UInt8(ascii: "<")) {
+            guard matches(bytes, at: open, "<!--") else {
+                i = open + 1
+                continue
             }
+            result.append(contentsOf: bytes[copied..<open])
+            guard let close = find(bytes, "-->", from: open + 4, before: bytes.count) else { return result }
+            i = close + 3
+            copied = i
         }
+        result.append(contentsOf: bytes[copied...])
         return result
     }
 
-    /// The first index at or after `from` where `word` starts (ASCII, any case) and ends by `before`.
     private static func find(_ bytes: [UInt8], _ word: StaticString, from: Int, before end: Int) -> Int? {
         let length = word.utf8CodeUnitCount
         guard from >= 0, end - length >= from else { return nil }

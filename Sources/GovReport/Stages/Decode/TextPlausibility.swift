@@ -24,9 +24,16 @@ struct TextPlausibility: Equatable {
     static let sampleLimit = 200_000
 
     static func measure(_ text: String) -> TextPlausibility {
-        // One pass of the string's iterator, without copying the scalars out first: most of a page
-        // is ASCII markup that costs one comparison here. A non-ASCII letter is scored once the
-        // scalar after it is known (`pendingLetter` holds the one before it).
+        var text = text
+        return text.withUTF8(measure(utf8:))
+    }
+
+    /// One pass over the text's UTF-8. Most of a page is ASCII markup: an ASCII byte is one
+    /// comparison (two when it ends a pending letter), with no scalar decoded; reading the
+    /// scalars through the string's iterator took three quarters of a trial decode. A non-ASCII
+    /// letter is scored once the scalar after it is known (`pendingLetter` holds the one before
+    /// it). The text is a Swift string, so its UTF-8 is valid.
+    static func measure(utf8 bytes: UnsafeBufferPointer<UInt8>) -> TextPlausibility {
         var total = 0.0
         var judged = 0, ideographs = 0, common = 0, garbage = 0
         var seen = 0
@@ -41,20 +48,40 @@ struct TextPlausibility: Equatable {
             }
         }
 
-        for scalar in text.unicodeScalars {
-            if seen == sampleLimit { break }
+        var index = 0
+        let count = bytes.count
+        while index < count, seen < sampleLimit {
             seen += 1
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                let scalar = Unicode.Scalar(lead)
+                if let before = pendingLetter {
+                    scoreLetter(before: before, after: scalar)
+                    pendingLetter = nil
+                }
+                if isGarbageControl(UInt32(lead)) {
+                    judged += 1; garbage += 1; total -= 1
+                }
+                previous = scalar
+                continue
+            }
+            let value: UInt32
+            if lead < 0xE0 {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            } else if lead < 0xF0 {
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                    | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                index += 4
+            }
+            let scalar = Unicode.Scalar(value).unsafelyUnwrapped
             if let before = pendingLetter {
                 scoreLetter(before: before, after: scalar)
                 pendingLetter = nil
-            }
-            defer { previous = scalar }
-            let value = scalar.value
-            if value < 0x80 {
-                if isGarbageControl(value) {
-                    judged += 1; garbage += 1; total -= 1
-                }
-                continue
             }
             judged += 1
             if isGarbage(value) {
@@ -71,6 +98,7 @@ struct TextPlausibility: Equatable {
             } else if scalar.properties.isAlphabetic {
                 pendingLetter = .some(previous)
             }
+            previous = scalar
         }
         if let before = pendingLetter { scoreLetter(before: before, after: nil) }
         let score = judged == 0 ? 1 : total / Double(judged)
@@ -83,7 +111,7 @@ struct TextPlausibility: Equatable {
         ideographs == 0 ? 0 : Double(commonIdeographs) / Double(ideographs)
     }
 
-    private static func isGarbageControl(_ value: UInt32) -> Bool {
+    static func isGarbageControl(_ value: UInt32) -> Bool {
         // Tab, line feed, vertical tab, form feed, carriage return and escape (ISO-2022) are text.
         switch value {
         case 0x09 ... 0x0D, 0x1B: return false
@@ -92,7 +120,7 @@ struct TextPlausibility: Equatable {
         }
     }
 
-    private static func isGarbage(_ value: UInt32) -> Bool {
+    static func isGarbage(_ value: UInt32) -> Bool {
         switch value {
         case 0xFFFD, 0x80 ... 0x9F, 0xE000 ... 0xF8FF, 0xFDD0 ... 0xFDEF, 0xF0000 ... 0x10FFFF:
             return true
@@ -120,12 +148,12 @@ struct TextPlausibility: Equatable {
         }
     }
 
-    private static func isASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
+    static func isASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar, scalar.isASCII else { return false }
         return scalar.properties.isAlphabetic
     }
 
-    private static func isNonASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
+    static func isNonASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar, !scalar.isASCII, !isIdeograph(scalar.value) else { return false }
         return scalar.properties.isAlphabetic
     }
