@@ -20,9 +20,14 @@ struct ScalarText: Sendable {
     }
 
     func text(_ range: Range<Int>) -> String {
+        String(scalars: slice(range))
+    }
+
+    /// The scalars of `range`, clipped to the text.
+    func slice(_ range: Range<Int>) -> ArraySlice<Unicode.Scalar> {
         let lower = max(0, range.lowerBound), upper = min(count, range.upperBound)
-        guard lower < upper else { return "" }
-        return String(scalars: scalars[lower..<upper])
+        guard lower < upper else { return [] }
+        return scalars[lower..<upper]
     }
 
     func matches(_ word: [Unicode.Scalar], at i: Int) -> Bool {

@@ -27,7 +27,7 @@ enum SubjectFinder {
             let start = max(clauseStart(before: t.range.lowerBound, previousEnd: previousEnd, in: text),
                             t.range.lowerBound - maxClauseScalars)
             let isPart = BreakdownLinker.markerBefore(t.range.lowerBound, in: text) != nil
-            let pre = SubjectCleaner.cleanPreceding(text.text(start..<t.range.lowerBound), keepAgent: isPart)
+            let pre = SubjectCleaner.cleanPreceding(scalars: Array(text.slice(start..<t.range.lowerBound)), keepAgent: isPart)
             var chosen = choose(t, pre: pre, in: text)
             // 接待群众来访528批1306人次: a second count of the same thing shares its subject.
             if chosen.subject.isEmpty, let previousEnd, start == previousEnd, let last = found.last {
