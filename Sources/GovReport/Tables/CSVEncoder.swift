@@ -65,6 +65,13 @@ public struct CSVEncoder: Sendable, Equatable {
     }
 
     private func appendField(_ cell: Cell, to bytes: inout [UInt8]) {
+        // An integer is its digits, which need no quotes and no guard: written straight into the
+        // line, without the String that `plainText` makes (ids and offsets are most of the
+        // cells of a table).
+        if case .integer(let value) = cell {
+            Self.appendDecimal(value, to: &bytes)
+            return
+        }
         let text = cell.plainText
         var guarded = false
         // The marks are ASCII, so the first byte tells (a multi-byte scalar's lead byte is not
@@ -112,6 +119,21 @@ public struct CSVEncoder: Sendable, Equatable {
                 bytes.append(byte)
             }
             bytes.append(quote)
+        }
+    }
+
+    /// `value` in decimal, as `String(value)` writes it.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 

@@ -23,6 +23,21 @@ import Testing
         #expect(encoder.field(.null) == "")
     }
 
+    /// Integers are written digit by digit, as `String(_:)` writes them, guarded or not.
+    @Test func integersAreWrittenAsTheirDecimal() {
+        var generator = SystemRandomNumberGenerator()
+        var values = [0, 1, -1, 9, 10, 99, 100, -100, 2023, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        values += (0..<2_000).map { _ in Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...63, using: &generator) }
+        for encoder in [CSVEncoder(), CSVEncoder(options: .init(spreadsheetSafe: false, excelBOM: false))] {
+            for value in values {
+                #expect(encoder.field(.integer(value)) == String(value))
+            }
+            var line: [UInt8] = []
+            encoder.appendLine([.integer(-5), .text("a,b"), .integer(42), .null], to: &line)
+            #expect(String(decoding: line, as: UTF8.self) == "-5,\"a,b\",42,\n")
+        }
+    }
+
     @Test func spreadsheetSafetyTouchesOnlyTextCells() {
         let encoder = CSVEncoder()
         #expect(encoder.field(.text("=HYPERLINK(\"http://example.invalid\",\"查看全文\")"))
