@@ -41,4 +41,21 @@ import Testing
         #expect(sentences("一、主要举措和成效") == ["一、主要举措和成效"])
         #expect(SentenceSplitter.split("   ").isEmpty)
     }
+
+    /// What each offset of a text is inside of: the closer counts as inside, the opener does not;
+    /// a text without any bracket or quote has nothing inside.
+    @Test func enclosureMapMarksWhatBracketsAndQuotesHold() {
+        let plain = Array("全年办理行政复议案件46件，同比增长12%。".unicodeScalars)
+        let none = EnclosureMap(plain)
+        #expect(plain.indices.allSatisfy { !none.isEnclosed($0) })
+        let text = Array("依据《条例（试行）》和“放管服”要求".unicodeScalars)
+        let map = EnclosureMap(text)
+        let inside = text.indices.filter(map.isEnclosed)
+        // 《 at 2 … 》 at 9, “ at 11 … ” at 15.
+        #expect(inside == Array(3...9) + Array(12...15))
+        #expect(!map.isEnclosed(-1) && !map.isEnclosed(text.count))
+        // An unclosed quote encloses nothing; a lone closer is passed over.
+        let open = EnclosureMap(Array("他说“开展普法。）".unicodeScalars))
+        #expect((0..<10).allSatisfy { !open.isEnclosed($0) })
+    }
 }

@@ -38,11 +38,13 @@ struct Segmenter: Sendable {
                     bodies.append(Self.string(text[found.bodyStart..<piece.range.upperBound]))
                 }
                 let pieceText = Array(text[piece.range])
+                // Most paragraphs are one piece: the paragraph's own map is the piece's.
+                let pieceEnclosures = piece.range == text.indices ? enclosures : EnclosureMap(pieceText)
                 paragraphs.append(SegmentedParagraph(
                     sectionId: piece.sectionId,
                     text: Self.string(pieceText[...]),
                     sourceText: Self.string(source[piece.range]),
-                    sentences: SentenceSplitter.split(pieceText, enclosures: EnclosureMap(pieceText))))
+                    sentences: SentenceSplitter.split(pieceText, enclosures: pieceEnclosures)))
             }
         }
         classifyParts(&sections, bodies: bodies, paragraphs: paragraphs)

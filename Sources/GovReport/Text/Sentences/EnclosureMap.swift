@@ -25,6 +25,11 @@ struct EnclosureMap: Sendable {
     static let marks = ScalarSet(Array(pairs.keys) + Array(pairs.values) + Array(toggles))
 
     init(_ scalars: [Unicode.Scalar]) {
+        // A text without brackets or quotes has nothing enclosed: no tables to build.
+        guard let firstMark = scalars.firstIndex(where: Self.marks.contains) else {
+            depth = []
+            return
+        }
         let closers = Self.closers
         var open: [Unicode.Scalar: [Int]] = [:]
         var delta = [Int](repeating: 0, count: scalars.count + 1)
@@ -36,7 +41,8 @@ struct EnclosureMap: Sendable {
             }
             return true
         }
-        for (i, scalar) in scalars.enumerated() where Self.marks.contains(scalar) {
+        for i in firstMark..<scalars.count where Self.marks.contains(scalars[i]) {
+            let scalar = scalars[i]
             if Self.toggles.contains(scalar) {
                 if !close(scalar, at: i) { open[scalar, default: []].append(i) }
             } else if let opener = closers[scalar] {
