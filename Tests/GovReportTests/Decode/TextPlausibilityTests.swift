@@ -56,7 +56,8 @@ struct TextPlausibilityTests {
         var pendingLetter: Unicode.Scalar?? = nil
 
         func scoreLetter(before: Unicode.Scalar?, after: Unicode.Scalar?) {
-            if TextPlausibility.isASCIILetter(before) || TextPlausibility.isASCIILetter(after) {
+            func asciiLetter(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.isASCII && $0.properties.isAlphabetic } ?? false }
+            if asciiLetter(before) || asciiLetter(after) {
                 total += 1
             } else if TextPlausibility.isNonASCIILetter(before) || TextPlausibility.isNonASCIILetter(after) {
                 total += 0.5
@@ -98,6 +99,14 @@ struct TextPlausibilityTests {
         let score = judged == 0 ? 1 : total / Double(judged)
         return TextPlausibility(score: score, judged: judged, ideographs: ideographs,
                                 commonIdeographs: common, garbage: garbage)
+    }
+
+    @Test func asciiLettersAreTheAlphabeticASCIIScalars() {
+        for value in UInt8(0)...0x7F {
+            let scalar = Unicode.Scalar(value)
+            #expect(TextPlausibility.isASCIILetter(scalar) == scalar.properties.isAlphabetic, "\(value)")
+        }
+        #expect(!TextPlausibility.isASCIILetter("é") && !TextPlausibility.isASCIILetter(nil))
     }
 
     /// Random texts of ASCII markup, controls, Latin letters, ideographs common and rare, CJK

@@ -148,9 +148,10 @@ struct TextPlausibility: Equatable {
         }
     }
 
+    /// A-Z and a-z: the ASCII scalars Unicode calls alphabetic (the test checks all 128).
     static func isASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
-        guard let scalar, scalar.isASCII else { return false }
-        return scalar.properties.isAlphabetic
+        guard let value = scalar?.value else { return false }
+        return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
     }
 
     static func isNonASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
