@@ -26,6 +26,36 @@ import Testing
         }
     }
 
+    /// A pattern that starts with `^` goes under the anchored regex's one `^`: it must have no
+    /// `|` outside its groups, or its other branches would be anchored too.
+    @Test func anchoredPatternsHaveNoTopLevelAlternation() {
+        let anchored = TextChromeFilter.defaultPatterns.filter(\.isAnchored)
+        #expect(anchored.count >= 8)
+        #expect(TextChromeFilter.defaultPatterns.count - anchored.count >= 6)
+        for pattern in anchored {
+            #expect(!hasTopLevelAlternation(pattern.regex), "\(pattern.regex) has a | outside its groups")
+        }
+        #expect(hasTopLevelAlternation("^a|b") && hasTopLevelAlternation("^(a)|[b]"))
+        #expect(!hasTopLevelAlternation("^(a|b)") && !hasTopLevelAlternation("^[|]x") && !hasTopLevelAlternation(#"^\|x"#))
+    }
+
+    private func hasTopLevelAlternation(_ regex: String) -> Bool {
+        var depth = 0, inClass = false, escaped = false
+        for scalar in regex.unicodeScalars {
+            if escaped { escaped = false; continue }
+            switch scalar {
+            case "\\": escaped = true
+            case "[" where !inClass: inClass = true
+            case "]" where inClass: inClass = false
+            case "(" where !inClass: depth += 1
+            case ")" where !inClass: depth -= 1
+            case "|" where !inClass && depth == 0: return true
+            default: break
+            }
+        }
+        return false
+    }
+
     /// ICU's `\s` (in the white-space-only pattern) is never a scalar `isSpace` leaves out, so a
     /// line of white space alone always goes to the regex.
     @Test func icuWhiteSpaceIsWithinTheSpacesThatSendALineToTheRegex() throws {

@@ -19,12 +19,15 @@ struct TextChromeFilter: Sendable {
         ChromePattern(#"^[【\[〔]?\s*(发布时间|发布日期|發布時間|發佈時間|發布日期|发文日期|成文日期|更新时间|更新日期|日期|时间|時間)\s*[:：]"#, anyOf: ":："),
         ChromePattern(#"^[【\[〔]?\s*(信息来源|文章来源|稿件来源|信息來源|文章來源|来源|來源|发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|作者)\s*[:：]"#, anyOf: ":："),
         // font size, print, close
-        ChromePattern(#"字体大小|字體大小|(字号|字號|字体|字體)\s*[:：]|[【\[［]\s*大\s*中\s*小\s*[】\]］]|^大\s*中\s*小$"#, anyOf: "字小"),
+        ChromePattern(#"字体大小|字體大小|(字号|字號|字体|字體)\s*[:：]|[【\[［]\s*大\s*中\s*小\s*[】\]］]"#, anyOf: "字小"),
+        ChromePattern(#"^大\s*中\s*小$"#, anyOf: "小"),
         ChromePattern(#"打印本页|打印本頁|打印此页|打印此頁|关闭窗口|關閉窗口|关闭本页|關閉本頁"#, anyOf: "印闭閉"),
-        ChromePattern(#"[【\[［]\s*(打印|关闭|關閉|收藏|返回顶部|返回頂部)\s*[】\]］]|^(打印|关闭|關閉|收藏|返回顶部|返回頂部|返回|顶部)$"#, anyOf: "印闭閉藏返顶"),
+        ChromePattern(#"[【\[［]\s*(打印|关闭|關閉|收藏|返回顶部|返回頂部)\s*[】\]］]"#, anyOf: "印闭閉藏返"),
+        ChromePattern(#"^(打印|关闭|關閉|收藏|返回顶部|返回頂部|返回|顶部)$"#, anyOf: "印闭閉藏返顶"),
         // QR codes, sharing, counters
         ChromePattern(#"扫一扫|掃一掃|手机扫码|手機掃碼|扫描二维码|掃描二維碼|在手机打开|在手機打開"#, anyOf: "扫掃手"),
-        ChromePattern(#"分享到|分享至|^分享\s*[:：]"#, anyOf: "享"),
+        ChromePattern(#"分享到|分享至"#, anyOf: "享"),
+        ChromePattern(#"^分享\s*[:：]"#, anyOf: "享"),
         ChromePattern(#"(浏览次数|瀏覽次數|阅读次数|閱讀次數|访问次数|訪問次數|点击数|點擊數|点击量|點擊量|浏览量|瀏覽量|阅读量|閱讀量|访问量|訪問量)\s*([:：]|\d|$)"#, anyOf: "数數量"),
         // editor credits, paging
         ChromePattern(#"^[【\[〔(（]?\s*(责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|责编|責編|审校|審校|初审|复审|终审)\s*[:：]"#, anyOf: ":："),
@@ -38,13 +41,19 @@ struct TextChromeFilter: Sendable {
         ChromePattern(#"^(!\[[^\]]*\]\([^)]*\)\s*[|｜]?\s*)+$"#, anyOf: "!"),
     ]
 
-    /// The built-in patterns, run only on lines that hold one of their characters.
-    let builtIn: NSRegularExpression
+    /// The built-in patterns that start with `^`, as one regex under one `^`: ICU then tries
+    /// the line's start only. Run only on lines that hold one of their characters.
+    let anchored: NSRegularExpression
+    /// The other built-in patterns: literals and classes whose first characters ICU looks for
+    /// before it tries a position. In one regex with the anchored ones, ICU tried every branch
+    /// at every position of a line: the regex was a twentieth of the strip stage.
+    let unanchored: NSRegularExpression
     /// The configuration's patterns (`strip.chromePatterns`), run on every short line: nothing
     /// is known of what they need.
     let extra: NSRegularExpression?
-    /// Every character of the built-in patterns' `anyOf`.
-    private let needed: Set<Unicode.Scalar>
+    /// Every character of the anchored and of the unanchored patterns' `anyOf`.
+    private let neededAnchored: ScalarSet
+    private let neededUnanchored: ScalarSet
     let maxLineChars: Int
 
     /// Throws a `StageFailure("strip.bad_pattern", …)` naming a pattern that does not compile.
@@ -52,9 +61,15 @@ struct TextChromeFilter: Sendable {
         for pattern in extraPatterns where (try? NSRegularExpression(pattern: pattern)) == nil {
             throw StageFailure("strip.bad_pattern", "chromePatterns: \(pattern) is not a valid regular expression")
         }
-        builtIn = try Self.union(Self.defaultPatterns.map(\.regex))
+        // A `^` pattern has no `|` outside its groups (the tests check), so it keeps its meaning
+        // under the shared `^`.
+        let anchoredPatterns = Self.defaultPatterns.filter(\.isAnchored)
+        let unanchoredPatterns = Self.defaultPatterns.filter { !$0.isAnchored }
+        anchored = try NSRegularExpression(pattern: "^(?:" + anchoredPatterns.map { "(?:\($0.regex.dropFirst()))" }.joined(separator: "|") + ")")
+        unanchored = try Self.union(unanchoredPatterns.map(\.regex))
         extra = extraPatterns.isEmpty ? nil : try Self.union(extraPatterns)
-        needed = Set(Self.defaultPatterns.flatMap(\.anyOf.unicodeScalars))
+        neededAnchored = ScalarSet(anchoredPatterns.flatMap(\.anyOf.unicodeScalars))
+        neededUnanchored = ScalarSet(unanchoredPatterns.flatMap(\.anyOf.unicodeScalars))
         self.maxLineChars = maxLineChars
     }
 
@@ -68,7 +83,9 @@ struct TextChromeFilter: Sendable {
         guard line.hasAtMostScalars(maxLineChars), !PageMetadata.startsWithOutlineMarker(line),
               !Self.isProse(line) else { return false }
         let range = NSRange(line.startIndex..., in: line)
-        if mayMatchBuiltIn(line), builtIn.firstMatch(in: line, options: [], range: range) != nil { return true }
+        let (mayAnchored, mayUnanchored) = mayMatch(line)
+        if mayAnchored, anchored.firstMatch(in: line, options: [], range: range) != nil { return true }
+        if mayUnanchored, unanchored.firstMatch(in: line, options: [], range: range) != nil { return true }
         guard let extra else { return false }
         return extra.firstMatch(in: line, options: [], range: range) != nil
     }
@@ -77,13 +94,21 @@ struct TextChromeFilter: Sendable {
     /// space. ICU's matcher costs about ten microseconds a line in a run (its code and tables
     /// are cold after each page's parse), and most short lines hold none of these characters.
     func mayMatchBuiltIn(_ line: String) -> Bool {
+        let (anchored, unanchored) = mayMatch(line)
+        return anchored || unanchored
+    }
+
+    /// The same for the anchored and the unanchored patterns apart, in one pass.
+    private func mayMatch(_ line: String) -> (anchored: Bool, unanchored: Bool) {
         var scalars = line.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return false }
-        if InlineText.isSpace(first) || needed.contains(first) { return true }
-        while let scalar = scalars.next() {
-            if needed.contains(scalar) { return true }
+        guard let first = scalars.next() else { return (false, false) }
+        if InlineText.isSpace(first) { return (true, true) }
+        var anchored = neededAnchored.contains(first), unanchored = neededUnanchored.contains(first)
+        while !(anchored && unanchored), let scalar = scalars.next() {
+            if !anchored, neededAnchored.contains(scalar) { anchored = true }
+            if !unanchored, neededUnanchored.contains(scalar) { unanchored = true }
         }
-        return false
+        return (anchored, unanchored)
     }
 
     /// A sentence: ends with 。！？ and has a comma inside. Chrome lines are never written so.
@@ -136,4 +161,7 @@ struct ChromePattern: Sendable {
         self.regex = regex
         self.anyOf = anyOf
     }
+
+    /// Starts with `^`: matched at a line's start only.
+    var isAnchored: Bool { regex.hasPrefix("^") }
 }
