@@ -251,6 +251,16 @@ public struct TableWriter: Sendable {
     }
 
     static func problem(with cell: Cell, in field: Field) -> String? {
+        // Most cells of a table are numbers and non-empty text in plain columns: they fit without
+        // the pattern match over the pair below, which copied the cell for every cell written.
+        if field.enumValues == nil {
+            switch cell {
+            case .integer where field.type == .integer || field.type == .number: return nil
+            case .number where field.type == .number: return nil
+            case .text(let text) where field.type == .string && !text.isEmpty: return nil
+            default: break
+            }
+        }
         if cell.isMissing {
             return field.required ? "a value is required" : nil
         }

@@ -162,6 +162,13 @@ import Testing
         #expect {
             try TableWriter.EncodedGroup(rows: [rows[0], rows[1], rows[0]], schema: schema, encoder: CSVEncoder())
         } throws: { "\($0)".contains("row 3 of its group: primary key (\(TablesFixture.linhe), 1) appears twice") }
+        // A key that ends in text (section_id) is checked as one that ends in an integer.
+        let sections = TablesFixture.sections.filter { $0[0] == .text(TablesFixture.linhe) }
+        #expect(sections.count >= 2)
+        #expect(try TableWriter.EncodedGroup(rows: sections, schema: TableCatalog.sections, encoder: CSVEncoder()).rows == sections.count)
+        #expect {
+            try TableWriter.EncodedGroup(rows: sections + [sections[1]], schema: TableCatalog.sections, encoder: CSVEncoder())
+        } throws: { "\($0)".contains("row \(sections.count + 1) of its group: primary key") }
         var bad = rows[0]
         bad[1] = .text("one")
         #expect(throws: TableWriterError.self) { try TableWriter.EncodedGroup(rows: [bad], schema: schema, encoder: CSVEncoder()) }

@@ -94,6 +94,41 @@ import Testing
         #expect(rows[3][3] == TablesFixture.hyperlink)
     }
 
+    /// Every kind of cell in every type of column, required or not, enumerated or not: the
+    /// check answers as the pattern match over (cell, type) alone did.
+    @Test func everyCellInEveryColumnIsJudgedAsTheRuleSays() {
+        func reference(_ cell: Cell, _ field: Field) -> Bool {
+            if cell.isMissing { return !field.required }
+            switch (cell, field.type) {
+            case (.text, .string), (.integer, .integer), (.integer, .number), (.number, .number), (.bool, .boolean),
+                 (.date, .datetime):
+                break
+            case (.date(let iso), .date):
+                guard iso.count == 10, iso.unicodeScalars.enumerated().allSatisfy({ ($0 == 4 || $0 == 7) ? $1 == "-" : ("0"..."9").contains($1) })
+                else { return false }
+            default:
+                return false
+            }
+            return field.enumValues.map { $0.contains(cell.plainText) } ?? true
+        }
+        let cells: [Cell] = [.text("调解"), .text(""), .text("exact"), .integer(3), .integer(-1), .number(2.5), .number(4_000_000),
+                             .date("2024-03-28"), .date("2024年3月28日"), .date(""), .bool(true), .null]
+        var fitted = 0
+        for type in FieldType.allCases {
+            for required in [false, true] {
+                for enumValues in [nil, ["exact", "3", "2.5"]] as [[String]?] {
+                    let field = Field("c", type, "", required: required, enumValues: enumValues)
+                    for cell in cells {
+                        let fits = TableWriter.problem(with: cell, in: field) == nil
+                        #expect(fits == reference(cell, field), "\(cell) in \(type) required \(required) enum \(enumValues ?? [])")
+                        if fits { fitted += 1 }
+                    }
+                }
+            }
+        }
+        #expect(fitted > 40)
+    }
+
     @Test func badRowsAreRefusedBeforeAnythingIsWritten() throws {
         let dir = try TablesScratchDirectory()
         defer { dir.remove() }
