@@ -241,6 +241,8 @@ public struct TableWriter: Sendable {
         return schema.fields.withUnsafeBufferPointer { fields in
             row.withUnsafeBufferPointer { cells in
                 for i in 0..<cells.count {
+                    // Read in place: passing the Field copied its three strings' references.
+                    if fields[i].enumValues == nil, fitsPlainly(cells[i], fields[i].type) { continue }
                     if let problem = TableWriter.problem(with: cells[i], in: fields[i]) {
                         return "column \(fields[i].name): \(problem)"
                     }
@@ -250,17 +252,21 @@ public struct TableWriter: Sendable {
         }
     }
 
-    static func problem(with cell: Cell, in field: Field) -> String? {
-        // Most cells of a table are numbers and non-empty text in plain columns: they fit without
-        // the pattern match over the pair below, which copied the cell for every cell written.
-        if field.enumValues == nil {
-            switch cell {
-            case .integer where field.type == .integer || field.type == .number: return nil
-            case .number where field.type == .number: return nil
-            case .text(let text) where field.type == .string && !text.isEmpty: return nil
-            default: break
-            }
+    /// Whether a cell surely fits a column of `type` without a list of values: most cells of a
+    /// table are numbers and non-empty text in plain columns, and they fit without the pattern
+    /// match over (cell, type) below, which copied the cell for every cell written.
+    @inline(__always)
+    static func fitsPlainly(_ cell: Cell, _ type: FieldType) -> Bool {
+        switch cell {
+        case .integer: return type == .integer || type == .number
+        case .number: return type == .number
+        case .text(let text): return type == .string && !text.isEmpty
+        default: return false
         }
+    }
+
+    static func problem(with cell: Cell, in field: Field) -> String? {
+        if field.enumValues == nil, fitsPlainly(cell, field.type) { return nil }
         if cell.isMissing {
             return field.required ? "a value is required" : nil
         }
