@@ -46,7 +46,11 @@ struct TablesWriter {
         if PosixIO.kind(outputDirectory.path) == .directory {
             try AtomicOutputSet.recover(outputDirectory: outputDirectory)
         }
-        let stateKey = sha256Hex(Data((fingerprint + "\n" + (try store.tablesFingerprint())).utf8))
+        // A forced write reads every document's keys anyway, and their scan gives the whole hash
+        // too: read once, not twice (the second scan was a tenth of a --from extract run's
+        // overhead). Otherwise the whole hash alone decides whether anything is to be written.
+        let forcedInputs = force ? try store.tableInputs(writeFingerprint: fingerprint, tables: Self.tableStages) : nil
+        let stateKey = sha256Hex(Data((fingerprint + "\n" + (try forcedInputs?.fingerprint ?? store.tablesFingerprint())).utf8))
         let expectedFiles = Self.tables.flatMap { schema in writerOptions.formats.map { TableWriter.fileName(table: schema.name, format: $0) } }
             + [DataPackage.fileName]
         let filesPresent = expectedFiles.allSatisfy {
@@ -60,7 +64,7 @@ struct TablesWriter {
             return false
         }
 
-        let inputs = try store.tableInputs(writeFingerprint: fingerprint, tables: Self.tableStages)
+        let inputs = try forcedInputs ?? store.tableInputs(writeFingerprint: fingerprint, tables: Self.tableStages)
         // Streamed: each document's rows go to the table files as soon as they are made, so
         // memory holds a few batches of documents, not every table (peak RSS does not grow with the
         // corpus). Rows are kept encoded in the store by document, under a key of all they are
