@@ -92,6 +92,7 @@ enum MetaCharsetSniffer {
         return result
     }
 
+    /// The first index at or after `from` where `word` starts (ASCII, any case) and ends by `before`.
     private static func find(_ bytes: [UInt8], _ word: StaticString, from: Int, before end: Int) -> Int? {
         let length = word.utf8CodeUnitCount
         guard from >= 0, end - length >= from else { return nil }
