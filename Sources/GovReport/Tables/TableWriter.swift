@@ -253,10 +253,11 @@ public struct TableWriter: Sendable {
     }
 
     /// Whether a cell surely fits a column of `type` without a list of values: most cells of a
-    /// table are numbers and non-empty text in plain columns, and they fit without the pattern
-    /// match over (cell, type) below, which copied the cell for every cell written.
+    /// table are numbers and non-empty text in plain columns, and the row check passes them
+    /// without the pattern match over (cell, type) below, which copied the cell for every cell
+    /// written.
     @inline(__always)
-    static func fitsPlainly(_ cell: Cell, _ type: FieldType) -> Bool {
+    private static func fitsPlainly(_ cell: Cell, _ type: FieldType) -> Bool {
         switch cell {
         case .integer: return type == .integer || type == .number
         case .number: return type == .number
@@ -266,7 +267,6 @@ public struct TableWriter: Sendable {
     }
 
     static func problem(with cell: Cell, in field: Field) -> String? {
-        if field.enumValues == nil, fitsPlainly(cell, field.type) { return nil }
         if cell.isMissing {
             return field.required ? "a value is required" : nil
         }

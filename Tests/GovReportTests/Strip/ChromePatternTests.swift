@@ -7,7 +7,8 @@ import Testing
 @Suite struct ChromePatternTests {
     /// Every alternative of every built-in pattern, each optional part taken and left out, each
     /// listed character of a class tried: every such line is matched by its pattern and holds
-    /// one of the pattern's characters (or starts with a space, which always goes to the regex).
+    /// one of the pattern's characters (or starts with a space, which always goes to the regex), so
+    /// that the filter sends it to the regex its pattern is in (anchored or unanchored).
     @Test(arguments: TextChromeFilter.defaultPatterns.indices)
     func everyAlternativeHoldsOneOfItsPatternsCharacters(index: Int) throws {
         let pattern = TextChromeFilter.defaultPatterns[index]
@@ -22,7 +23,8 @@ import Testing
             let holds = line.unicodeScalars.contains(where: needed.contains)
                 || line.unicodeScalars.first.map(InlineText.isSpace) == true
             #expect(holds, "\(line.debugDescription) matches \(pattern.regex) without any of \(pattern.anyOf)")
-            #expect(filter.mayMatchBuiltIn(line), "\(line.debugDescription)")
+            let may = filter.mayMatch(line)
+            #expect(pattern.isAnchored ? may.anchored : may.unanchored, "\(line.debugDescription)")
         }
     }
 
@@ -92,7 +94,8 @@ import Testing
 
     @Test func configuredPatternsAreMatchedOnLinesWithoutABuiltInCharacter() throws {
         let filter = try TextChromeFilter(extraPatterns: ["^本文链接"])
-        #expect(!filter.mayMatchBuiltIn("本文链接 http"))
+        let may = filter.mayMatch("本文链接 http")
+        #expect(!may.anchored && !may.unanchored)
         #expect(filter.isChrome("本文链接 http"))
         #expect(try !TextChromeFilter().isChrome("本文链接 http"))
     }

@@ -94,8 +94,9 @@ import Testing
         #expect(rows[3][3] == TablesFixture.hyperlink)
     }
 
-    /// Every kind of cell in every type of column, required or not, enumerated or not: the
-    /// check answers as the pattern match over (cell, type) alone did.
+    /// Every kind of cell in every type of column, required or not, enumerated or not: the row
+    /// check, with its shortcut for plain cells, answers as the pattern match over (cell, type)
+    /// alone did.
     @Test func everyCellInEveryColumnIsJudgedAsTheRuleSays() {
         func reference(_ cell: Cell, _ field: Field) -> Bool {
             if cell.isMissing { return !field.required }
@@ -118,8 +119,9 @@ import Testing
             for required in [false, true] {
                 for enumValues in [nil, ["exact", "3", "2.5"]] as [[String]?] {
                     let field = Field("c", type, "", required: required, enumValues: enumValues)
+                    let schema = TableSchema(name: "t", description: "", fields: [field])
                     for cell in cells {
-                        let fits = TableWriter.problem(with: cell, in: field) == nil
+                        let fits = TableWriter.problem(with: [cell], in: schema) == nil
                         #expect(fits == reference(cell, field), "\(cell) in \(type) required \(required) enum \(enumValues ?? [])")
                         if fits { fitted += 1 }
                     }

@@ -90,16 +90,11 @@ struct TextChromeFilter: Sendable {
         return extra.firstMatch(in: line, options: [], range: range) != nil
     }
 
-    /// Whether the line holds a character that some built-in pattern needs, or starts with a
-    /// space. ICU's matcher costs about ten microseconds a line in a run (its code and tables
-    /// are cold after each page's parse), and most short lines hold none of these characters.
-    func mayMatchBuiltIn(_ line: String) -> Bool {
-        let (anchored, unanchored) = mayMatch(line)
-        return anchored || unanchored
-    }
-
-    /// The same for the anchored and the unanchored patterns apart, in one pass.
-    private func mayMatch(_ line: String) -> (anchored: Bool, unanchored: Bool) {
+    /// Whether the line holds a character that some anchored and some unanchored built-in
+    /// pattern needs (both when it starts with a space), in one pass. ICU's matcher costs about
+    /// ten microseconds a line in a run (its code and tables are cold after each page's parse),
+    /// and most short lines hold none of these characters.
+    func mayMatch(_ line: String) -> (anchored: Bool, unanchored: Bool) {
         var scalars = line.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return (false, false) }
         if InlineText.isSpace(first) { return (true, true) }

@@ -57,13 +57,9 @@ enum SubjectCleaner {
     /// 每月至少开展 → 每月开展).
     static let timeWords = WordList("今年以来 今年 全年 年内 至少 最少 最多 至多")
 
+    /// Takes the phrase's scalars, as the subject finder has them: making a string of them only to
+    /// split it into scalars again was a tenth of the clean-up.
     /// - Parameter keepAgent: keep who did it (a 其中 part such as 各居委调委会受理纠纷 is named by its agent).
-    static func cleanPreceding(_ s: String, keepAgent: Bool = false) -> String {
-        cleanPreceding(scalars: s.scalarArray, keepAgent: keepAgent)
-    }
-
-    /// The same on the phrase's scalars, as the subject finder has them: making a string of
-    /// them only to split it into scalars again was a tenth of the clean-up.
     static func cleanPreceding(scalars: Scalars, keepAgent: Bool = false) -> String {
         var t = removeWords(timeWords, from: removeDates(scalars))
         while true {
